@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import type { GraphTokenProvider } from './auth/token-provider';
+import { SubmissionLedger } from './conversations/ledger';
+import type { AppConfig } from './server/config';
+import type { Logger } from './server/logger';
+import { createHttpServer } from './server/server';
+import { createStorage } from './storage/storage';
+import { GroupConversationsBot } from './teams/bot';
+
+export interface AppDeps {
+  config: AppConfig;
+  logger: Logger;
+  graphBaseUrl: URL;
+  tokens: GraphTokenProvider;
+}
+
+export interface RunningApp {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Composition root: wires adapter, bot and HTTP server from a validated config. */
+export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps): Promise<RunningApp> {
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    config.botFramework as ConfigurationBotFrameworkAuthenticationOptions,
+  );
+  const adapter = new CloudAdapter(auth);
+  adapter.onTurnError = (context, error) => onTurnError(context, error, logger);
+
+  const storage = createStorage();
+  const bot = new GroupConversationsBot({
+    graphBaseUrl,
+    tokens,
+    storage,
+    logger,
+    ledger: new SubmissionLedger(storage, logger),
+    defaultGroupId: config.defaultGroupId,
+    invokeBudgetMs: config.invokeBudgetMs,
+  });
+  const server = createHttpServer(adapter, bot);
+  await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
+  return { url: urlOf(server), close: () => closeServer(server) };
+}
+
+async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
+  logger.error('turn.failed', {
+    error: error.name,
+    activityType: context.activity.type,
+    activityName: context.activity.name,
+    stack: error.stack?.split('\n').slice(0, 4).join(' | '),
+  });
+  if (context.activity.type === 'message')
+    await context.sendActivity(
+      'Sorry, something went wrong on my side. Nothing was posted; please try again.',
+    );
+}
+
+function urlOf(server: Server): string {
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

@@ -1,0 +1,68 @@
+import type { DraftField, DraftInput, FieldError } from '../domain/draft';
+import { type AdaptiveCard, renderCard } from './render';
+import template from './templates/form.json';
+
+export interface GroupChoice {
+  id: string;
+  displayName: string;
+}
+
+/** Where the conversation goes: the team's own group, or a choice among the user's groups. */
+export type GroupTarget =
+  | { kind: 'linked'; id: string; displayName: string }
+  | { kind: 'choice'; groups: GroupChoice[] };
+
+export interface FormCardModel {
+  draftId: string;
+  target: GroupTarget;
+  values?: DraftInput;
+  errors?: FieldError[];
+  /** A plain-words explanation of why the last attempt failed, shown above the inputs. */
+  notice?: string;
+  requestId?: string;
+  /** True once the user has submitted: the form then says nothing was posted yet and offers a retry. */
+  attempted?: boolean;
+}
+
+const FIELD_LABELS: Record<DraftField, string> = {
+  topic: 'Topic',
+  body: 'Message',
+  participants: 'Add people',
+  emails: 'Other e-mail addresses',
+  groupId: 'Microsoft 365 group',
+};
+
+export function renderFormCard(model: FormCardModel): AdaptiveCard {
+  const values = model.values ?? {};
+  const linked = model.target.kind === 'linked' ? model.target : undefined;
+  const retrying = Boolean(model.attempted);
+  return renderCard(template, {
+    title: retrying ? 'Your conversation was not posted yet' : 'Start a group conversation',
+    draftId: model.draftId,
+    linkedGroupId: linked?.id ?? '',
+    linkedGroupName: linked?.displayName ?? '',
+    showGroupChoice: model.target.kind === 'choice',
+    groups: model.target.kind === 'choice' ? model.target.groups : [],
+    groupId: values.groupId ?? '',
+    topic: values.topic ?? '',
+    body: values.body ?? '',
+    participants: values.participants ?? '',
+    // The picker can only show names it was given; without a Graph call we only have the ids.
+    pickedPeople: splitIds(values.participants).map((id) => ({ title: id, value: id })),
+    emails: values.emails ?? '',
+    errors: (model.errors ?? []).map((error) => ({
+      label: FIELD_LABELS[error.field],
+      message: error.message,
+    })),
+    notice: model.notice ?? '',
+    requestId: model.requestId ?? '',
+    submitTitle: retrying ? 'Try again' : 'Start conversation',
+  });
+}
+
+function splitIds(participants: string | undefined): string[] {
+  return (participants ?? '')
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+}

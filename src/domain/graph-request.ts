@@ -1,0 +1,32 @@
+import type { Recipient, ValidDraft } from './draft';
+import { plainTextToHtml } from './html';
+
+/** The body of `POST /groups/{id}/conversations`, exactly the shape the API page documents. */
+export interface CreateConversationRequest {
+  topic: string;
+  threads: Array<{
+    posts: Array<{
+      body: { contentType: 'html'; content: string };
+      newParticipants: Array<{ emailAddress: { name: string; address: string } }>;
+    }>;
+  }>;
+}
+
+export function toCreateConversationRequest(
+  draft: Pick<ValidDraft, 'topic' | 'body'>,
+  recipients: readonly Recipient[],
+): CreateConversationRequest {
+  return {
+    topic: draft.topic,
+    threads: [
+      {
+        posts: [
+          {
+            body: { contentType: 'html', content: plainTextToHtml(draft.body) },
+            newParticipants: recipients.map(({ name, address }) => ({ emailAddress: { name, address } })),
+          },
+        ],
+      },
+    ],
+  };
+}

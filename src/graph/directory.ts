@@ -1,0 +1,138 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Recipient } from '../domain/draft';
+import { GraphFailure, kindForStatus, toGraphFailure } from './errors';
+
+export interface GroupSummary {
+  id: string;
+  displayName: string;
+  isUnified: boolean;
+}
+
+interface GraphGroup {
+  id: string;
+  displayName?: string | null;
+  groupTypes?: string[] | null;
+}
+
+interface GraphUser {
+  id: string;
+  displayName?: string | null;
+  mail?: string | null;
+  userPrincipalName?: string | null;
+}
+
+interface Page<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+interface BatchResponse {
+  responses: Array<{ id: string; status: number; headers?: Record<string, string>; body?: unknown }>;
+}
+
+const BATCH_LIMIT = 20;
+/** A choice set beyond this is unusable in a card and pushes it towards Teams' size limit. */
+const MAX_GROUP_CHOICES = 100;
+
+export async function getGroup(client: Client, groupId: string): Promise<GroupSummary> {
+  try {
+    const group = (await client
+      .api(`/groups/${encodeURIComponent(groupId)}`)
+      .select(['id', 'displayName', 'groupTypes'])
+      .get()) as GraphGroup;
+    return toSummary(group);
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+}
+
+/**
+ * The signed-in user's Microsoft 365 groups. Filtering memberOf on groupTypes is an "advanced query":
+ * Graph refuses it without ConsistencyLevel: eventual and $count=true.
+ */
+export async function listMyUnifiedGroups(client: Client, baseUrl: URL): Promise<GroupSummary[]> {
+  const groups: GroupSummary[] = [];
+  let path: string | undefined =
+    "/me/memberOf/microsoft.graph.group?$filter=groupTypes/any(c:c eq 'Unified')&$count=true" +
+    '&$select=id,displayName,groupTypes&$top=100';
+  try {
+    while (path && groups.length < MAX_GROUP_CHOICES) {
+      const page = (await client.api(path).header('ConsistencyLevel', 'eventual').get()) as Page<GraphGroup>;
+      groups.push(...page.value.map(toSummary));
+      path = relativeNextLink(page['@odata.nextLink'], baseUrl);
+    }
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+  return groups
+    .filter((group) => group.isUnified)
+    .slice(0, MAX_GROUP_CHOICES)
+    .sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+/** Result of resolving picker ids: the people found, and the ids the directory does not know. */
+export interface ResolvedUsers {
+  found: Map<string, Recipient>;
+  unknown: string[];
+}
+
+/** Resolves Entra object ids to name + address with $batch, twenty users per round trip. */
+export async function resolveUsers(client: Client, ids: readonly string[]): Promise<ResolvedUsers> {
+  const found = new Map<string, Recipient>();
+  const unknown: string[] = [];
+  for (let start = 0; start < ids.length; start += BATCH_LIMIT) {
+    const chunk = ids.slice(start, start + BATCH_LIMIT);
+    const requests = chunk.map((id, index) => ({
+      id: String(index),
+      method: 'GET',
+      url: `/users/${encodeURIComponent(id)}?$select=id,displayName,mail,userPrincipalName`,
+    }));
+    let batch: BatchResponse;
+    try {
+      batch = (await client.api('/$batch').post({ requests })) as BatchResponse;
+    } catch (error) {
+      throw toGraphFailure(error);
+    }
+    for (const item of batch.responses) {
+      const id = chunk[Number(item.id)];
+      if (item.status === 200) found.set(id, toRecipient(item.body as GraphUser));
+      else if (item.status === 404) unknown.push(id);
+      else throw batchItemFailure(item);
+    }
+  }
+  return { found, unknown };
+}
+
+function toSummary(group: GraphGroup): GroupSummary {
+  return {
+    id: group.id,
+    displayName: group.displayName ?? group.id,
+    isUnified: (group.groupTypes ?? []).includes('Unified'),
+  };
+}
+
+function toRecipient(user: GraphUser): Recipient {
+  // Users without a mailbox address still have a UPN, which Exchange accepts as an address.
+  const address = user.mail ?? user.userPrincipalName ?? '';
+  return { name: user.displayName ?? address, address: address.toLowerCase() };
+}
+
+function batchItemFailure(item: BatchResponse['responses'][number]): GraphFailure {
+  const body = item.body as { error?: { code?: string; innerError?: { 'request-id'?: string } } } | undefined;
+  const retryAfter = item.headers?.['Retry-After'] ?? item.headers?.['retry-after'];
+  return new GraphFailure(
+    kindForStatus(item.status),
+    item.status,
+    body?.error?.code,
+    body?.error?.innerError?.['request-id'],
+    retryAfter === undefined ? undefined : Number(retryAfter),
+  );
+}
+
+/** Only follows links back to the configured Graph: the user's token must never go anywhere else. */
+function relativeNextLink(nextLink: string | undefined, baseUrl: URL): string | undefined {
+  if (!nextLink) return undefined;
+  const base = baseUrl.href.replace(/\/+$/, '');
+  if (!nextLink.startsWith(`${base}/`)) return undefined;
+  return nextLink.slice(base.length);
+}

@@ -1,0 +1,78 @@
+import 'dotenv/config';
+import { startApp } from './app';
+import { LocalSandboxTokenProvider } from './auth/local-token-provider';
+import type { GraphTokenProvider } from './auth/token-provider';
+import { type AppConfig, ConfigError, loadConfig } from './server/config';
+import { createJsonLogger, type Logger } from './server/logger';
+
+interface GraphTarget {
+  baseUrl: URL;
+  description: string;
+  sandboxTenantId?: string;
+  close(): Promise<void>;
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const logger = createJsonLogger(config.logLevel);
+  const graph = await graphTarget(config);
+  const tokens = tokenProvider(config, graph);
+  const app = await startApp({ config, logger, graphBaseUrl: graph.baseUrl, tokens });
+
+  const mode =
+    config.mode === 'local'
+      ? 'local mode (anonymous Bot Framework auth)'
+      : `production mode (app ${config.botId})`;
+  const tokenSource = config.connectionName ? `SSO connection "${config.connectionName}"` : 'sandbox tokens';
+  process.stdout.write(
+    `Group Conversations bot on ${app.url}/api/messages in ${mode}; Graph: ${graph.description}; tokens: ${tokenSource}.\n`,
+  );
+
+  const shutdown = async (signal: string): Promise<void> => {
+    logger.info('shutdown', { signal });
+    await app.close();
+    await graph.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+function readConfigOrExit(): AppConfig {
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function graphTarget(config: AppConfig): Promise<GraphTarget> {
+  if (config.graphBaseUrl)
+    return { baseUrl: config.graphBaseUrl, description: config.graphBaseUrl.href, close: async () => {} };
+  // Loaded only in local mode, so production never requires the sandbox's code.
+  const { startGraphSandbox } = await import('../sandbox/graph-sandbox');
+  const { DEMO_TENANT } = await import('../sandbox/demo-tenant');
+  const sandbox = await startGraphSandbox({ host: '127.0.0.1', port: config.sandboxPort });
+  return {
+    baseUrl: new URL(sandbox.baseUrl),
+    description: `embedded sandbox at ${sandbox.baseUrl} (demo tenant; admin at ${sandbox.origin}/_sandbox)`,
+    sandboxTenantId: DEMO_TENANT.tenantId,
+    close: () => sandbox.close(),
+  };
+}
+
+function tokenProvider(config: AppConfig, graph: GraphTarget): GraphTokenProvider {
+  if (config.connectionName)
+    throw new ConfigError('ConnectionName', 'SSO is not available in this build yet');
+  return new LocalSandboxTokenProvider(graph.sandboxTenantId ?? 'local');
+}
+
+main().catch((error: unknown) => {
+  const logger: Logger = createJsonLogger('error');
+  logger.error('startup.failed', { error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import type { LogLevel } from './config';
+
+export type LogFields = Record<string, string | number | boolean | undefined | null>;
+
+export interface Logger {
+  debug(event: string, fields?: LogFields): void;
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/**
+ * One JSON object per line. Callers pass named fields, never whole activities or Graph bodies, so tokens
+ * and message text cannot leak in by accident.
+ */
+export function createJsonLogger(level: LogLevel, write: (line: string) => void = defaultWrite): Logger {
+  const emit =
+    (entryLevel: LogLevel) =>
+    (event: string, fields: LogFields = {}): void => {
+      if (RANK[entryLevel] < RANK[level]) return;
+      write(`${JSON.stringify({ time: new Date().toISOString(), level: entryLevel, event, ...fields })}\n`);
+    };
+  return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+function defaultWrite(line: string): void {
+  process.stdout.write(line);
+}

@@ -1,0 +1,70 @@
+import type { SubmitFailure } from '../conversations/outcome';
+import type { FieldError } from '../domain/draft';
+import type { GraphFailure } from '../graph/errors';
+
+/** How a failed attempt is explained on the form the user gets back, with their draft still in it. */
+export interface FailureNotice {
+  notice?: string;
+  errors?: FieldError[];
+  requestId?: string;
+}
+
+export function noticeFor(failure: SubmitFailure): FailureNotice {
+  switch (failure.kind) {
+    case 'notUnified':
+      return {
+        errors: [
+          {
+            field: 'groupId',
+            message: `"${failure.groupName}" is not a Microsoft 365 group, so it cannot hold conversations. Choose a Microsoft 365 group.`,
+          },
+        ],
+      };
+    case 'unknownParticipants':
+      return {
+        errors: [
+          {
+            field: 'participants',
+            message: `Not found in your directory: ${failure.ids.join(', ')}. Remove them or type their e-mail address.`,
+          },
+        ],
+      };
+    case 'graph':
+      return { notice: graphNotice(failure.error), requestId: failure.error.requestId };
+  }
+}
+
+function graphNotice(error: GraphFailure): string {
+  switch (error.kind) {
+    case 'unauthorized':
+      return 'Your Microsoft 365 sign-in has expired. Sign in again, then press Try again.';
+    case 'forbidden':
+      return forbiddenNotice(error);
+    case 'notFound':
+      return 'That group no longer exists, or you cannot see it. Choose another group.';
+    case 'throttled':
+    case 'unavailable':
+      return `Microsoft Graph is busy right now. Nothing was posted; try again${
+        error.retryAfterSeconds ? ` in ${Math.ceil(error.retryAfterSeconds)} seconds` : ' in a moment'
+      }.`;
+    case 'badRequest':
+      return `Microsoft Graph refused the conversation (${error.code ?? 'bad request'}). Check the topic and message, then try again.`;
+    case 'network':
+      return 'Microsoft Graph could not be reached. Nothing was posted; try again in a moment.';
+    case 'unexpected':
+      return `Microsoft Graph answered with an unexpected error (${error.status}). Nothing was posted; try again.`;
+  }
+}
+
+function forbiddenNotice(error: GraphFailure): string {
+  switch (error.forbiddenReason) {
+    case 'accessDenied':
+      return 'You cannot post in this group: it is private and you are not a member, or it is not a Microsoft 365 group. Ask a group owner to add you, or choose another group.';
+    case 'missingPermission':
+      return 'This app is not allowed to post for you. A tenant admin must grant consent to the Group.ReadWrite.All permission.';
+    case 'conditionalAccess':
+      return "Your organisation's Conditional Access policy needs you to sign in again before posting.";
+    case 'unknown':
+      return 'Microsoft Graph denied the request. Ask your admin to check your access to this group.';
+  }
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { TurnContext } from 'botbuilder';
+import { renderFormCard } from '../cards/form-card';
+import type { AdaptiveCard } from '../cards/render';
+import { GraphFailure } from '../graph/errors';
+import type { BotDeps } from './bot-deps';
+import { noticeFor } from './failure-notice';
+import { groupTargetFor } from './group-target';
+
+/** A fresh form with a new draft id, aimed at the team's group or offering the user's groups. */
+export async function buildNewForm(
+  context: TurnContext,
+  deps: BotDeps,
+  token: string,
+  prefill: { topic?: string } = {},
+): Promise<AdaptiveCard> {
+  const draftId = randomUUID();
+  try {
+    const target = await groupTargetFor(context, {
+      graphBaseUrl: deps.graphBaseUrl,
+      token,
+      deadline: Date.now() + deps.invokeBudgetMs,
+    });
+    const groupId = target.kind === 'choice' ? preselect(target.groups, deps.defaultGroupId) : undefined;
+    return renderFormCard({ draftId, target, values: { topic: prefill.topic, groupId } });
+  } catch (error) {
+    if (!(error instanceof GraphFailure)) throw error;
+    deps.logger.warn('groups.list_failed', {
+      status: error.status,
+      code: error.code,
+      requestId: error.requestId,
+    });
+    // The user can still write their draft; the notice says why no groups are offered.
+    const notice = noticeFor({ kind: 'graph', error });
+    return renderFormCard({
+      draftId,
+      target: { kind: 'choice', groups: [] },
+      values: { topic: prefill.topic, groupId: deps.defaultGroupId },
+      notice: `Your groups could not be loaded. ${notice.notice ?? ''}`,
+      requestId: notice.requestId,
+    });
+  }
+}
+
+function preselect(
+  groups: ReadonlyArray<{ id: string }>,
+  defaultGroupId: string | undefined,
+): string | undefined {
+  if (defaultGroupId && groups.some((group) => group.id === defaultGroupId)) return defaultGroupId;
+  return groups.length === 1 ? groups[0].id : undefined;
+}

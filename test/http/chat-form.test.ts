@@ -1,0 +1,81 @@
+import { DEMO_TENANT } from '../../sandbox/demo-tenant';
+import { adaptiveCardProblems } from '../support/adaptive-card-schema';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { CHANNEL_SCOPE, GROUP_CHAT, messageActivity, PERSONAL, TEAM } from '../support/teams-activities';
+
+type Card = { body: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> };
+
+let bot: BotHarness;
+beforeAll(async () => {
+  bot = await startBotHarness();
+});
+afterAll(() => bot.close());
+beforeEach(() => bot.reset());
+
+function lastCard(): Card {
+  const sent = bot.connector.sent.at(-1);
+  expect(sent?.activity.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+  return sent?.activity.attachments?.[0]?.content as Card;
+}
+
+function input(card: Card, id: string): Record<string, unknown> | undefined {
+  return card.body.find((element) => element.id === id);
+}
+
+describe('a chat message answers with the form card', () => {
+  test('in personal chat the form offers the user’s Microsoft 365 groups, not security groups', async () => {
+    const response = await bot.post(messageActivity(bot.connector.serviceUrl, 'Quarterly planning'));
+
+    expect(response.status).toBe(200);
+    const card = lastCard();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card, 'topic')?.value).toBe('Quarterly planning');
+    const choices = (input(card, 'groupId')?.choices ?? []) as Array<{ title: string }>;
+    expect(choices.map((choice) => choice.title)).toEqual(['Contoso Marketing', 'Project Falcon']);
+    expect(input(card, 'participants')).toMatchObject({
+      isMultiSelect: true,
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    });
+    expect(input(card, 'body')).toMatchObject({ isMultiline: true, isRequired: true });
+    expect(card.actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'createConversation' });
+    expect((card.actions[0].data as { draftId: string }).draftId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  test('in a group chat the mention is stripped and the rest becomes the topic', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Launch retro', GROUP_CHAT));
+
+    const card = lastCard();
+    expect(input(card, 'topic')?.value).toBe('Launch retro');
+    expect(input(card, 'groupId')).toBeDefined();
+  });
+
+  test('in a team channel the team’s linked group is used and no group choice is shown', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Brand refresh', CHANNEL_SCOPE));
+
+    const card = lastCard();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card, 'groupId')).toBeUndefined();
+    expect(JSON.stringify(card.body)).toContain('Contoso Marketing');
+    expect(card.actions[0].data).toMatchObject({ linkedGroupId: TEAM.aadGroupId });
+    expect(bot.connector.teamLookups).toEqual([]);
+  });
+
+  test('without aadGroupId in channelData the linked group comes from the team details', async () => {
+    bot.connector.addTeam({ id: TEAM.id, name: TEAM.name, aadGroupId: DEMO_TENANT.groups.marketing.id });
+
+    await bot.post(
+      messageActivity(bot.connector.serviceUrl, 'Brand refresh', { kind: 'channel', omitAadGroupId: true }),
+    );
+
+    expect(bot.connector.teamLookups).toEqual([TEAM.id]);
+    expect(lastCard().actions[0].data).toMatchObject({ linkedGroupId: DEMO_TENANT.groups.marketing.id });
+  });
+
+  test('help answers with what the bot does', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'help', PERSONAL));
+
+    const card = lastCard();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('group conversations');
+  });
+});

@@ -1,0 +1,3 @@
+declare module 'adaptivecards/dist/adaptivecards.js' {
+  export * from 'adaptivecards';
+}
