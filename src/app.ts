@@ -1,11 +1,7 @@
 import type { AddressInfo } from 'node:net';
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type TurnContext,
-} from 'botbuilder';
+import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
+import { BotFrameworkAuthentication } from './auth/bot-framework-auth';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { SubmissionLedger } from './conversations/ledger';
 import type { AppConfig } from './server/config';
@@ -28,13 +24,12 @@ export interface RunningApp {
 
 /** Composition root: wires adapter, bot and HTTP server from a validated config. */
 export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps): Promise<RunningApp> {
-  const auth = new ConfigurationBotFrameworkAuthentication(
-    config.botFramework as ConfigurationBotFrameworkAuthenticationOptions,
-  );
-  const adapter = new CloudAdapter(auth);
+  const adapter = new CloudAdapter(new BotFrameworkAuthentication(config.botFramework, config.botId));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger);
 
   const storage = createStorage();
+  // Every signed-in Teams client sends the same signin/tokenExchange; only the first may reach the bot.
+  if (config.connectionName) adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, config.connectionName));
   const bot = new GroupConversationsBot({
     graphBaseUrl,
     tokens,

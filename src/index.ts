@@ -1,6 +1,7 @@
 import 'dotenv/config';
 import { startApp } from './app';
 import { LocalSandboxTokenProvider } from './auth/local-token-provider';
+import { SsoTokenProvider } from './auth/sso-token-provider';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { type AppConfig, ConfigError, loadConfig } from './server/config';
 import { createJsonLogger, type Logger } from './server/logger';
@@ -66,8 +67,7 @@ async function graphTarget(config: AppConfig): Promise<GraphTarget> {
 }
 
 function tokenProvider(config: AppConfig, graph: GraphTarget): GraphTokenProvider {
-  if (config.connectionName)
-    throw new ConfigError('ConnectionName', 'SSO is not available in this build yet');
+  if (config.connectionName) return new SsoTokenProvider(config.connectionName);
   return new LocalSandboxTokenProvider(graph.sandboxTenantId ?? 'local');
 }
 

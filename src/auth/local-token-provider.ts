@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import type { GraphTokenProvider } from './token-provider';
+import type { GraphTokenProvider, RedeemResult } from './token-provider';
 
 const SANDBOX_SCOPES = 'Group.ReadWrite.All GroupMember.Read.All User.ReadBasic.All';
 const LIFETIME_SECONDS = 3600;
@@ -16,9 +16,19 @@ export class LocalSandboxTokenProvider implements GraphTokenProvider {
     return mintSandboxToken(identityOf(context, this.defaultTenantId));
   }
 
-  async refreshToken(context: TurnContext): Promise<string | undefined> {
-    return this.getToken(context);
+  async refreshToken(): Promise<string | undefined> {
+    return undefined;
   }
+
+  async redeem(context: TurnContext): Promise<RedeemResult> {
+    return { status: 'ok', token: mintSandboxToken(identityOf(context, this.defaultTenantId)) };
+  }
+
+  async signInOffer(): Promise<undefined> {
+    return undefined;
+  }
+
+  async signOut(): Promise<void> {}
 }
 
 interface SandboxIdentity {

@@ -1,12 +1,13 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type SigninStateVerificationQuery,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-action';
-import { handleChatMessage } from './chat-entry';
+import { handleChatMessage, resumeAfterSignIn } from './chat-entry';
 import { welcomeOnInstall } from './welcome';
 
 /** Routes each Teams entry point to its own module; no flow logic lives here. */
@@ -28,5 +29,21 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     return handleCardAction(context, this.deps, invokeValue);
+  }
+
+  /** Reached only after TeamsSSOTokenExchangeMiddleware exchanged and deduplicated the token. */
+  protected override async handleTeamsSigninTokenExchange(context: TurnContext): Promise<void> {
+    await resumeAfterSignIn(context, this.deps);
+  }
+
+  protected override async handleTeamsSigninVerifyState(
+    context: TurnContext,
+    query: SigninStateVerificationQuery,
+  ): Promise<void> {
+    const redeemed = query.state
+      ? await this.deps.tokens.redeem(context, { kind: 'magicCode', code: query.state })
+      : { status: 'invalidCode' as const };
+    if (redeemed.status === 'ok') return resumeAfterSignIn(context, this.deps);
+    await context.sendActivity('That sign-in did not complete. Send me a message to try again.');
   }
 }

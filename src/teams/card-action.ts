@@ -9,12 +9,14 @@ import { validateDraft } from '../domain/validation';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
 import { buildNewForm } from './new-form';
+import { exchangeFailed, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
 import { submissionKey } from './turn';
 
 type VerbHandler = (
   context: TurnContext,
   deps: BotDeps,
   data: Record<string, unknown>,
+  token: string,
 ) => Promise<AdaptiveCardInvokeResponse>;
 
 const VERBS: Record<string, VerbHandler> = {
@@ -30,13 +32,19 @@ export async function handleCardAction(
 ): Promise<AdaptiveCardInvokeResponse> {
   const handler = VERBS[value.action.verb];
   if (!handler) return errorResponse(400, 'BadRequest', `Unknown verb "${value.action.verb}".`);
-  return handler(context, deps, value.action.data ?? {});
+  const auth = await tokenForInvoke(context, deps, proofFrom(value), {
+    signIn: loginRequest,
+    exchangeFailed,
+  });
+  if ('response' in auth) return auth.response;
+  return handler(context, deps, value.action.data ?? {}, auth.token);
 }
 
 async function handleCreate(
   context: TurnContext,
   deps: BotDeps,
   data: Record<string, unknown>,
+  token: string,
 ): Promise<AdaptiveCardInvokeResponse> {
   const submitted = readSubmission(data);
   if (!submitted) return errorResponse(400, 'BadRequest', 'The card is missing its draft id.');
@@ -48,9 +56,6 @@ async function handleCreate(
       renderFormCard({ draftId, target, values, errors: validation.errors, attempted: true }),
     );
 
-  const token = await deps.tokens.getToken(context);
-  if (!token) return errorResponse(401, 'Unauthorized', 'Sign in to continue.');
-
   const outcome = await submitDraft(
     { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger },
     {
@@ -58,7 +63,7 @@ async function handleCreate(
       draftId,
       draft: validation.draft,
       startedBy: context.activity.from.name ?? '',
-      tokens: { token, refresh: () => deps.tokens.refreshToken(context) },
+      tokens: { token, refresh: () => deps.tokens.refreshToken(context, token) },
       budgetMs: deps.invokeBudgetMs,
     },
   );
@@ -70,6 +75,11 @@ async function handleCreate(
       deps.logger.warn('conversation.pending', { draftId });
       return cardResponse(renderPendingCard(draftId, target, values));
     case 'failed': {
+      // A token Graph still refuses after one refresh: sign in again; Teams then resends this same action.
+      if (outcome.failure.kind === 'graph' && outcome.failure.error.kind === 'unauthorized') {
+        const offer = await deps.tokens.signInOffer(context);
+        if (offer) return loginRequest(offer);
+      }
       const notice = noticeFor(outcome.failure);
       deps.logger.warn('conversation.failed', {
         draftId,
@@ -83,9 +93,12 @@ async function handleCreate(
   }
 }
 
-async function handleNewDraft(context: TurnContext, deps: BotDeps): Promise<AdaptiveCardInvokeResponse> {
-  const token = await deps.tokens.getToken(context);
-  if (!token) return errorResponse(401, 'Unauthorized', 'Sign in to continue.');
+async function handleNewDraft(
+  context: TurnContext,
+  deps: BotDeps,
+  _data: Record<string, unknown>,
+  token: string,
+): Promise<AdaptiveCardInvokeResponse> {
   return cardResponse(await buildNewForm(context, deps, token));
 }
 

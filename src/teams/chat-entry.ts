@@ -5,6 +5,8 @@ import { LIMITS } from '../domain/limits';
 import type { BotDeps } from './bot-deps';
 import { textWithoutMention } from './message-text';
 import { buildNewForm } from './new-form';
+import { rememberIntent, takeIntent } from './pending-sign-in';
+import { requireOffer, signInCard } from './sign-in';
 
 type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<void>;
 
@@ -12,6 +14,10 @@ type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<vo
 const COMMANDS: Record<string, Command> = {
   help: sendHelp,
   '?': sendHelp,
+  'sign out': signOut,
+  signout: signOut,
+  logout: signOut,
+  'log out': signOut,
 };
 
 /** A chat message: a command, or the start of a draft whose topic is the text after the mention. */
@@ -19,17 +25,33 @@ export async function handleChatMessage(context: TurnContext, deps: BotDeps): Pr
   const text = textWithoutMention(context.activity);
   const command = COMMANDS[text.toLowerCase()];
   if (command) return command(context, deps, text);
-  return sendForm(context, deps, text);
+  return sendForm(context, deps, text.slice(0, LIMITS.topicMaxLength));
+}
+
+/** After a successful sign-in: carry out what the user asked for before it. */
+export async function resumeAfterSignIn(context: TurnContext, deps: BotDeps): Promise<void> {
+  const intent = await takeIntent(context, deps.storage);
+  if (intent) await sendForm(context, deps, intent.topic);
 }
 
 async function sendHelp(context: TurnContext): Promise<void> {
   await context.sendActivity({ attachments: [cardAttachment(renderWelcomeCard('help'))] });
 }
 
-async function sendForm(context: TurnContext, deps: BotDeps, text: string): Promise<void> {
+async function signOut(context: TurnContext, deps: BotDeps): Promise<void> {
+  await deps.tokens.signOut(context);
+  await context.sendActivity(
+    'You are signed out. I will ask you to sign in the next time you start a conversation.',
+  );
+}
+
+async function sendForm(context: TurnContext, deps: BotDeps, topic: string): Promise<void> {
   const token = await deps.tokens.getToken(context);
-  if (!token) return;
-  const topic = text.slice(0, LIMITS.topicMaxLength);
+  if (!token) {
+    await rememberIntent(context, deps.storage, { kind: 'form', topic });
+    await context.sendActivity({ attachments: [signInCard(await requireOffer(context, deps))] });
+    return;
+  }
   const card = await buildNewForm(context, deps, token, { topic });
   await context.sendActivity({ attachments: [cardAttachment(card)] });
 }

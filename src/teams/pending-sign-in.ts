@@ -1,0 +1,31 @@
+import type { Storage, TurnContext } from 'botbuilder';
+import { userKeyOf } from './turn';
+
+/** What the user was doing when they had to sign in, so they land there afterwards. */
+export interface PendingChatIntent {
+  kind: 'form';
+  topic: string;
+}
+
+function keyOf(context: TurnContext): string {
+  return `signin-pending/${context.activity.conversation.id}/${userKeyOf(context)}`;
+}
+
+export async function rememberIntent(
+  context: TurnContext,
+  storage: Storage,
+  intent: PendingChatIntent,
+): Promise<void> {
+  await storage.write({ [keyOf(context)]: { ...intent, eTag: '*' } });
+}
+
+export async function takeIntent(
+  context: TurnContext,
+  storage: Storage,
+): Promise<PendingChatIntent | undefined> {
+  const key = keyOf(context);
+  const items = await storage.read([key]);
+  const intent = items[key] as PendingChatIntent | undefined;
+  if (intent) await storage.delete([key]);
+  return intent;
+}
