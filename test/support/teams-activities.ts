@@ -69,6 +69,21 @@ export function installActivity(serviceUrl: string, scope: Scope = PERSONAL): Te
   };
 }
 
+/** The Teams (Bot Framework) user id of a demo user: what the token service keys tokens by. */
+export function teamsUserId(user: DemoUser): string {
+  return `29:1${user.id.replace(/-/g, '')}`;
+}
+
+export function invokeActivity(
+  serviceUrl: string,
+  name: string,
+  value: Record<string, unknown>,
+  scope: Scope = PERSONAL,
+  user: DemoUser = DEMO_TENANT.users.alex,
+): TeamsActivity {
+  return { ...base(serviceUrl, scope, user), type: 'invoke', name, value };
+}
+
 function base(serviceUrl: string, scope: Scope, user: DemoUser): TeamsActivity {
   const tenant = { id: DEMO_TENANT.tenantId };
   return {
@@ -77,7 +92,7 @@ function base(serviceUrl: string, scope: Scope, user: DemoUser): TeamsActivity {
     localTimestamp: new Date().toISOString(),
     serviceUrl,
     channelId: 'msteams',
-    from: { id: `29:1${user.id.replace(/-/g, '')}`, name: user.displayName, aadObjectId: user.id },
+    from: { id: teamsUserId(user), name: user.displayName, aadObjectId: user.id },
     recipient: BOT,
     conversation: conversationFor(scope),
     channelData: channelDataFor(scope, tenant),

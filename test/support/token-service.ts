@@ -29,6 +29,8 @@ export interface TokenService {
   readonly url: string;
   readonly requests: readonly TokenServiceRequest[];
   grantToken(userId: string, connectionName: string, token: string, expiresInSeconds?: number): void;
+  /** After the next GetToken answers the current token, the service holds `token` (its own refresh). */
+  refreshAfterNextGet(userId: string, connectionName: string, token: string): void;
   revoke(userId: string, connectionName: string): void;
   issueMagicCode(userId: string, connectionName: string, token: string): string;
   allowExchange(ssoToken: string, result: { token: string }): void;
@@ -112,6 +114,7 @@ export async function startTokenService(options: TokenServiceOptions = {}): Prom
   const exchangeOutcomes = new Map<string, { token: string } | { status: number }>();
   let baseUrl = '';
 
+  const refreshes = new Map<string, string>();
   const cache = (userId: string, connectionName: string, token: string, seconds: number): void => {
     tokens.set(key(userId, connectionName), { token, expiresAt: Date.now() + seconds * 1000 });
   };
@@ -152,7 +155,13 @@ export async function startTokenService(options: TokenServiceOptions = {}): Prom
     const cached = liveToken(userId, connectionName);
     // 404 is a declared response of GetToken (bodyMapper TokenResponse), so the client returns this body instead of throwing.
     if (!cached) return { status: 404, body: errorBody('NotFound', 'Token not found') };
-    return { status: 200, body: tokenResponse(channelId, connectionName, cached) };
+    const reply = { status: 200, body: tokenResponse(channelId, connectionName, cached) };
+    const refreshed = refreshes.get(key(userId, connectionName));
+    if (refreshed !== undefined) {
+      refreshes.delete(key(userId, connectionName));
+      cache(userId, connectionName, refreshed, DEFAULT_EXPIRY_SECONDS);
+    }
+    return reply;
   }
 
   function signInResource(q: Record<string, string>, plainLink: boolean): Reply {
@@ -318,6 +327,9 @@ export async function startTokenService(options: TokenServiceOptions = {}): Prom
     },
     requests,
     signInStates,
+    refreshAfterNextGet(userId, connectionName, token) {
+      refreshes.set(key(userId, connectionName), token);
+    },
     grantToken(userId, connectionName, token, expiresInSeconds = DEFAULT_EXPIRY_SECONDS) {
       cache(userId, connectionName, token, expiresInSeconds);
     },
@@ -347,6 +359,7 @@ export async function startTokenService(options: TokenServiceOptions = {}): Prom
     },
     reset() {
       requests.length = 0;
+      refreshes.clear();
       signInStates.length = 0;
       signInLinks.length = 0;
       tokens.clear();

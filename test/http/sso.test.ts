@@ -1,0 +1,274 @@
+import { randomUUID } from 'node:crypto';
+import { DEMO_TENANT } from '../../sandbox/demo-tenant';
+import { mintSandboxToken } from '../../sandbox/tokens';
+import { SsoTokenProvider } from '../../src/auth/sso-token-provider';
+import { LOCAL_BOT_ID } from '../../src/server/config';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import {
+  cardActionActivity,
+  GROUP_CHAT,
+  invokeActivity,
+  messageActivity,
+  teamsUserId,
+} from '../support/teams-activities';
+import { startTokenService, type TokenService } from '../support/token-service';
+
+const CONNECTION = 'GraphConnection';
+const ALEX = teamsUserId(DEMO_TENANT.users.alex);
+const { groups } = DEMO_TENANT;
+
+let tokenService: TokenService;
+let bot: BotHarness;
+
+beforeAll(async () => {
+  tokenService = await startTokenService();
+  bot = await startBotHarness({
+    env: { ConnectionName: CONNECTION, OAuthUrl: tokenService.url, INVOKE_BUDGET_MS: '4000' },
+    tokens: () => new SsoTokenProvider(CONNECTION),
+  });
+});
+afterAll(async () => {
+  await bot.close();
+  await tokenService.close();
+});
+beforeEach(() => {
+  bot.reset();
+  tokenService.reset();
+});
+
+const graphToken = (): string => mintSandboxToken({ oid: DEMO_TENANT.users.alex.id });
+
+function sentCards(): Array<{ contentType: string; content: Record<string, unknown> }> {
+  return bot.connector.sent.flatMap(
+    (s) => (s.activity.attachments ?? []) as Array<{ contentType: string; content: Record<string, unknown> }>,
+  );
+}
+
+function draftData(): Record<string, unknown> {
+  return {
+    draftId: randomUUID(),
+    linkedGroupId: '',
+    groupChoices: [],
+    groupId: groups.falcon.id,
+    topic: 'Signed-in topic',
+    body: 'Body that must survive sign-in',
+    participants: '',
+    emails: '',
+  };
+}
+
+describe('chat entry', () => {
+  test('with a cached token the form appears straight away', async () => {
+    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello'));
+
+    expect(sentCards().map((card) => card.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
+  });
+
+  test.each([
+    ['personal chat', undefined],
+    ['a group chat', GROUP_CHAT],
+  ])(
+    'without a token in %s the bot sends an OAuthCard for Teams SSO, built with the bot id',
+    async (_, scope) => {
+      await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello', scope));
+
+      const [card] = sentCards();
+      expect(card.contentType).toBe('application/vnd.microsoft.card.oauth');
+      expect(card.content).toMatchObject({
+        connectionName: CONNECTION,
+        tokenExchangeResource: { uri: `api://botid-${LOCAL_BOT_ID}` },
+        buttons: [{ type: 'signin', value: tokenService.signInLink(0) }],
+      });
+      expect(tokenService.signInStates[0]).toMatchObject({
+        connectionName: CONNECTION,
+        msAppId: LOCAL_BOT_ID,
+      });
+    },
+  );
+
+  test('a successful signin/tokenExchange resumes: the form appears with the topic the user typed', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Budget review'));
+    tokenService.allowExchange('teams-sso-token', { token: graphToken() });
+    bot.connector.reset();
+
+    const response = await bot.post(
+      invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+        id: 'exchange-1',
+        connectionName: CONNECTION,
+        token: 'teams-sso-token',
+      }),
+    );
+
+    expect(response.status).toBe(200);
+    const [card] = sentCards();
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(card.content)).toContain('"value":"Budget review"');
+  });
+
+  test('a failed exchange answers 412 with {id, connectionName, failureDetail} so Teams shows the button', async () => {
+    tokenService.failExchange('bad-sso-token');
+
+    const response = await bot.post(
+      invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+        id: 'exchange-2',
+        connectionName: CONNECTION,
+        token: 'bad-sso-token',
+      }),
+    );
+
+    expect(response.status).toBe(412);
+    expect(response.body).toMatchObject({ id: 'exchange-2', connectionName: CONNECTION });
+    expect((response.body as { failureDetail: string }).failureDetail).toEqual(expect.any(String));
+  });
+
+  test('the same exchange sent by two Teams clients is processed once', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Twice'));
+    tokenService.allowExchange('sso-twice', { token: graphToken() });
+    bot.connector.reset();
+    const exchange = invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+      id: 'exchange-dup',
+      connectionName: CONNECTION,
+      token: 'sso-twice',
+    });
+
+    const responses = await Promise.all([bot.post(exchange), bot.post(exchange)]);
+
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(sentCards()).toHaveLength(1);
+  });
+
+  test('a magic code (signin/verifyState) signs the user in and resumes', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'By code'));
+    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    bot.connector.reset();
+
+    await bot.post(invokeActivity(bot.connector.serviceUrl, 'signin/verifyState', { state: code }));
+
+    expect(JSON.stringify(sentCards()[0]?.content)).toContain('"value":"By code"');
+  });
+
+  test('sign out signs the user out of the connection and says so', async () => {
+    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'sign out'));
+
+    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
+    expect(bot.connector.sent[0].activity.text).toContain('You are signed out');
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello again'));
+    expect(sentCards()[0].contentType).toBe('application/vnd.microsoft.card.oauth');
+  });
+});
+
+describe('card submit entry (Universal Actions)', () => {
+  test('without a token the invoke answers a login request with an OAuthCard', async () => {
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    );
+
+    expect(response.body).toMatchObject({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+      value: {
+        connectionName: CONNECTION,
+        tokenExchangeResource: { uri: `api://botid-${LOCAL_BOT_ID}` },
+        buttons: [{ type: 'signin' }],
+      },
+    });
+    expect(bot.sandbox.requests).toHaveLength(0);
+  });
+
+  test('the retried invoke with an SSO token is exchanged and the draft is posted once', async () => {
+    tokenService.allowExchange('uasso', { token: graphToken() });
+    const data = draftData();
+    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', data);
+    (retry.value as Record<string, unknown>).authentication = {
+      id: 'a1',
+      connectionName: CONNECTION,
+      token: 'uasso',
+    };
+
+    const response = await bot.post(retry);
+
+    expect(JSON.stringify(response.body)).toContain('Conversation started');
+    const [stored] = bot.sandbox.conversations(groups.falcon.id);
+    expect(stored.topic).toBe('Signed-in topic');
+    expect(stored.threads[0].posts[0].body.content).toBe('Body that must survive sign-in');
+  });
+
+  test('the retried invoke with an SSO token that cannot be exchanged answers 412', async () => {
+    tokenService.failExchange('nope');
+    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData());
+    (retry.value as Record<string, unknown>).authentication = {
+      id: 'a2',
+      connectionName: CONNECTION,
+      token: 'nope',
+    };
+
+    const response = await bot.post(retry);
+
+    expect(response.body).toMatchObject({ statusCode: 412 });
+    expect(bot.sandbox.requests).toHaveLength(0);
+  });
+
+  test('the retried invoke with a magic code (state) is redeemed and the draft is posted', async () => {
+    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData());
+    (retry.value as Record<string, unknown>).state = code;
+
+    const response = await bot.post(retry);
+
+    expect(JSON.stringify(response.body)).toContain('Conversation started');
+  });
+
+  test('a Graph 401 gets one fresh token from the token service and succeeds', async () => {
+    const expired = mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 });
+    tokenService.grantToken(ALEX, CONNECTION, expired);
+    tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
+
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    );
+
+    expect(JSON.stringify(response.body)).toContain('Conversation started');
+    expect(bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
+  });
+
+  test('a token Graph keeps refusing leads to a new sign-in, the draft waiting in the resent action', async () => {
+    const revoked = mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 });
+    tokenService.grantToken(ALEX, CONNECTION, revoked);
+
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    );
+
+    expect(response.body).toMatchObject({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+    });
+    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
+    expect(bot.sandbox.conversations()).toHaveLength(0);
+  });
+});
+
+test('no token string ever appears in the bot’s log output', async () => {
+  const token = graphToken();
+  tokenService.grantToken(ALEX, CONNECTION, token);
+  await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello'));
+  await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()));
+  tokenService.allowExchange('sso-secret-value', { token });
+  await bot.post(
+    invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+      id: 'x',
+      connectionName: CONNECTION,
+      token: 'sso-secret-value',
+    }),
+  );
+
+  const log = bot.logLines.join('');
+  expect(log.length).toBeGreaterThan(0);
+  expect(log).not.toContain(token);
+  expect(log).not.toContain(token.split('.')[1]);
+  expect(log).not.toContain('sso-secret-value');
+});
