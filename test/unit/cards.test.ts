@@ -1,0 +1,373 @@
+import { renderConfirmationCard } from '../../src/cards/confirmation-card';
+import { type GroupTarget, renderFormCard } from '../../src/cards/form-card';
+import { renderPendingCard } from '../../src/cards/pending-card';
+import type { AdaptiveCard } from '../../src/cards/render';
+import { renderWelcomeCard } from '../../src/cards/welcome-card';
+import type { Confirmation } from '../../src/conversations/confirmation';
+import type { DraftInput } from '../../src/domain/draft';
+import { adaptiveCardProblems } from '../support/adaptive-card-schema';
+
+type Element = Record<string, unknown>;
+
+const MARKETING = { id: '02bd9fd6-8f93-4758-87c3-1fb73740a315', displayName: 'Contoso Marketing' };
+const FALCON = { id: 'a7c5d3e1-2b4f-4c6a-8e0d-9f1b3c5e7a90', displayName: 'Project Falcon <R&D> "beta"' };
+const MEGAN_ID = '5bde3e51-d13b-4db1-9948-fe4b109d11a7';
+const ALEX_ID = '6de8ec04-6376-4939-ab47-83a2c85ab5f5';
+
+/** Text a user might type: markup, markdown and JSON breakers must stay literal. */
+const HOSTILE_TOPIC =
+  'Q3 <b>plan</b> **now** [link](https://evil.example) "quoted" \\ } & <script>x</script>';
+const LONG_BODY = 'Hi all,\nthe agenda for Thursday: budget, hiring & <launch>.\n\n'.repeat(450);
+/** Template expressions typed by a user: must come out as typed and change nothing else in the card. */
+const INJECTIONS = {
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+  topic: '${draftId} ${groupId} ${json(groups)}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+  body: "See ${body} and ${string(1+1)}\n${if(true, 'a', 'b')}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+  emails: 'guest@fabrikam.com; ${emails}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+  preview: 'Preview ${preview} ${$root.topic}',
+};
+
+const draft: DraftInput = {
+  topic: HOSTILE_TOPIC,
+  body: LONG_BODY,
+  participants: `${MEGAN_ID},${ALEX_ID}`,
+  emails: 'guest@fabrikam.com; partner@northwind.com',
+  groupId: FALCON.id,
+};
+
+const choice: GroupTarget = { kind: 'choice', groups: [MARKETING, FALCON] };
+const linked: GroupTarget = { kind: 'linked', ...MARKETING };
+
+/** Every element of the card body, containers opened. */
+function elements(card: AdaptiveCard): Element[] {
+  const out: Element[] = [];
+  const visit = (items: unknown): void => {
+    if (!Array.isArray(items)) return;
+    for (const item of items as Element[]) {
+      out.push(item);
+      visit(item.items);
+    }
+  };
+  visit(card.body);
+  return out;
+}
+
+function input(card: AdaptiveCard, id: string): Element | undefined {
+  return elements(card).find((element) => element.id === id);
+}
+
+function texts(card: AdaptiveCard): string[] {
+  return elements(card)
+    .filter((element) => element.type === 'TextBlock')
+    .map((element) => String(element.text));
+}
+
+function facts(card: AdaptiveCard): Record<string, string> {
+  const factSet = elements(card).find((element) => element.type === 'FactSet');
+  const list = (factSet?.facts ?? []) as Array<{ title: string; value: string }>;
+  return Object.fromEntries(list.map((fact) => [fact.title, fact.value]));
+}
+
+function actions(card: AdaptiveCard): Element[] {
+  return (card.actions ?? []) as Element[];
+}
+
+describe('form card', () => {
+  test('a new form in a personal chat offers the user’s groups and is valid Adaptive Cards 1.5', () => {
+    const card = renderFormCard({
+      draftId: 'draft-1',
+      target: choice,
+      values: { topic: 'Quarterly planning' },
+    });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(texts(card)[0]).toBe('Start a group conversation');
+    expect(input(card, 'groupId')).toMatchObject({
+      type: 'Input.ChoiceSet',
+      isRequired: true,
+      choices: [
+        { title: 'Contoso Marketing', value: MARKETING.id },
+        { title: FALCON.displayName, value: FALCON.id },
+      ],
+    });
+    expect(input(card, 'topic')).toMatchObject({
+      type: 'Input.Text',
+      value: 'Quarterly planning',
+      maxLength: 255,
+    });
+    expect(input(card, 'body')).toMatchObject({ isMultiline: true, isRequired: true, maxLength: 32000 });
+    expect(input(card, 'participants')).toMatchObject({
+      isMultiSelect: true,
+      'choices.data': { type: 'Data.Query', dataset: 'graph.microsoft.com/users' },
+    });
+    expect(actions(card)).toEqual([
+      expect.objectContaining({
+        type: 'Action.Execute',
+        verb: 'createConversation',
+        title: 'Start conversation',
+      }),
+    ]);
+    expect(
+      elements(card).some((element) => element.style === 'attention' || element.style === 'warning'),
+    ).toBe(false);
+  });
+
+  test('in a team the linked group is named and there is no group choice', () => {
+    const card = renderFormCard({ draftId: 'draft-1', target: linked });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card, 'groupId')).toBeUndefined();
+    expect(texts(card)).toContain(
+      'Posts to the conversations of **Contoso Marketing**, the Microsoft 365 group of this team.',
+    );
+    expect(actions(card)[0].data).toEqual({
+      draftId: 'draft-1',
+      linkedGroupId: MARKETING.id,
+      linkedGroupName: 'Contoso Marketing',
+      groupChoices: [],
+    });
+  });
+
+  test('a re-shown form keeps every value the user typed, verbatim, markup and all', () => {
+    const card = renderFormCard({ draftId: 'draft-7', target: choice, values: draft, attempted: true });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card, 'topic')?.value).toBe(HOSTILE_TOPIC);
+    expect(input(card, 'body')?.value).toBe(LONG_BODY);
+    expect(input(card, 'emails')?.value).toBe('guest@fabrikam.com; partner@northwind.com');
+    expect(input(card, 'groupId')?.value).toBe(FALCON.id);
+    expect(input(card, 'participants')).toMatchObject({
+      value: `${MEGAN_ID},${ALEX_ID}`,
+      choices: [
+        { title: MEGAN_ID, value: MEGAN_ID },
+        { title: ALEX_ID, value: ALEX_ID },
+      ],
+    });
+    expect(texts(card)[0]).toBe('Your conversation was not posted yet');
+    expect(actions(card)[0]).toMatchObject({ title: 'Try again', data: { draftId: 'draft-7' } });
+  });
+
+  test('validation errors are listed with the field labels the user sees', () => {
+    const card = renderFormCard({
+      draftId: 'draft-2',
+      target: choice,
+      values: { topic: '', body: 'x', emails: 'bob' },
+      errors: [
+        { field: 'topic', message: 'Enter a topic.' },
+        { field: 'emails', message: 'Not a valid e-mail address or directory user: "bob".' },
+        { field: 'groupId', message: 'Choose the group to post in.' },
+      ],
+    });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const box = elements(card).find((element) => element.style === 'attention');
+    expect(box).toBeDefined();
+    expect(((box?.items ?? []) as Element[]).map((item) => item.text)).toEqual([
+      'Please fix the following:',
+      '- **Topic**: Enter a topic.',
+      '- **Other e-mail addresses**: Not a valid e-mail address or directory user: "bob".',
+      '- **Microsoft 365 group**: Choose the group to post in.',
+    ]);
+  });
+
+  test('a failure notice is shown with the Graph request-id for support', () => {
+    const card = renderFormCard({
+      draftId: 'draft-3',
+      target: linked,
+      values: draft,
+      notice: 'Microsoft Graph is busy. Nothing was posted; try again in a minute.',
+      requestId: 'd0c2a9e4-7c1f-4a5e-9d2b-6f3e8a1b2c3d',
+      attempted: true,
+    });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    const warning = elements(card).find((element) => element.style === 'warning');
+    expect(((warning?.items ?? []) as Element[]).map((item) => item.text)).toEqual([
+      'Microsoft Graph is busy. Nothing was posted; try again in a minute.',
+      'Support reference (Graph request-id): d0c2a9e4-7c1f-4a5e-9d2b-6f3e8a1b2c3d',
+    ]);
+  });
+});
+
+describe('pending card', () => {
+  test('carries the whole draft in its action data, so "Check again" resubmits it unchanged', () => {
+    const card = renderPendingCard('draft-9', choice, draft);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(texts(card)[0]).toBe(`Posting "${HOSTILE_TOPIC}"…`);
+    expect(actions(card)).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Check again',
+        verb: 'createConversation',
+        data: {
+          draftId: 'draft-9',
+          linkedGroupId: '',
+          groupId: FALCON.id,
+          topic: HOSTILE_TOPIC,
+          body: LONG_BODY,
+          participants: `${MEGAN_ID},${ALEX_ID}`,
+          emails: 'guest@fabrikam.com; partner@northwind.com',
+          linkedGroupName: '',
+          groupChoices: [MARKETING, FALCON],
+        },
+      },
+    ]);
+  });
+
+  test('in a team it carries the linked group', () => {
+    const card = renderPendingCard('draft-9', linked, { topic: 'Launch', body: 'Go', groupId: MARKETING.id });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(actions(card)[0].data).toMatchObject({
+      linkedGroupId: MARKETING.id,
+      linkedGroupName: 'Contoso Marketing',
+      groupChoices: [],
+      participants: '',
+      emails: '',
+    });
+  });
+});
+
+describe('confirmation card', () => {
+  const confirmation: Confirmation = {
+    draftId: 'draft-1',
+    conversationId: 'AAQkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJiZGEzMTc0YQAQAK0v',
+    threadId: 'AAQkAGI2NGVhZTVlLTI1OGMtNDI4My1iZmE5LTA5OGJiZGEzMTc0YQMkABAAI',
+    topic: HOSTILE_TOPIC,
+    groupId: FALCON.id,
+    groupName: FALCON.displayName,
+    participants: [
+      { name: 'Megan Bowen', address: 'meganb@contoso.com' },
+      { name: 'Guest <script>', address: 'guest@fabrikam.com' },
+    ],
+    createdAt: '2025-05-01T10:15:42.123Z',
+    startedBy: 'Alex Wilber',
+    preview: 'Hi all, the agenda for Thursday: budget, hiring & <launch>. **Bring** numbers.',
+  };
+
+  test('shows topic, group, participants, author, time and preview, and offers "Start another"', () => {
+    const card = renderConfirmationCard(confirmation);
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(texts(card)[0]).toBe('Conversation started');
+    expect(facts(card)).toEqual({
+      Topic: HOSTILE_TOPIC,
+      Group: FALCON.displayName,
+      Participants: 'Megan Bowen (meganb@contoso.com), Guest <script> (guest@fabrikam.com)',
+      Started: '{{DATE(2025-05-01T10:15:42Z, SHORT)}} {{TIME(2025-05-01T10:15:42Z)}}',
+      'Started by': 'Alex Wilber',
+    });
+    expect(texts(card)).toContain(confirmation.preview);
+    expect(actions(card)).toEqual([
+      {
+        type: 'Action.Execute',
+        title: 'Start another',
+        verb: 'newDraft',
+        data: {
+          conversationId: confirmation.conversationId,
+          threadId: confirmation.threadId,
+          groupId: FALCON.id,
+        },
+      },
+    ]);
+  });
+
+  test('without added people it says only group members get it; without a preview there is no preview box', () => {
+    const card = renderConfirmationCard({
+      ...confirmation,
+      participants: [],
+      preview: undefined,
+      threadId: undefined,
+    });
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(facts(card).Participants).toBe('Group members only');
+    expect(elements(card).some((element) => element.style === 'emphasis')).toBe(false);
+    expect(actions(card)[0].data).toMatchObject({ threadId: '' });
+  });
+});
+
+describe('welcome and help card', () => {
+  test.each(['welcome', 'help'] as const)(
+    'the %s card lists help and sign out and offers to start',
+    (kind) => {
+      const card = renderWelcomeCard(kind);
+      expect(adaptiveCardProblems(card)).toEqual([]);
+      expect(texts(card)[0]).toBe(kind === 'welcome' ? 'Hi! I am Group Conversations.' : 'What I can do');
+      expect(Object.keys(facts(card))).toEqual(['Any message', 'help', 'sign out']);
+      expect(actions(card)).toEqual([
+        { type: 'Action.Execute', title: 'Start a conversation', verb: 'newDraft', data: {} },
+      ]);
+    },
+  );
+});
+
+test('every rendered card stays far below the Teams message size limit, even with a long body', () => {
+  const cards = [
+    renderFormCard({ draftId: 'd', target: choice, values: draft }),
+    renderPendingCard('d', choice, draft),
+  ];
+  for (const card of cards) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(100_000);
+});
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+describe('no template injection: ${...} typed by a user is data, never template', () => {
+  const benign = { topic: 'TOPIC', body: 'BODY', emails: 'EMAILS', preview: 'PREVIEW' };
+
+  /** The card JSON with each injected text swapped back for its benign stand-in. */
+  function withInjectionsReplaced(card: AdaptiveCard): AdaptiveCard {
+    let json = JSON.stringify(card);
+    for (const key of Object.keys(INJECTIONS) as Array<keyof typeof INJECTIONS>)
+      json = json.split(JSON.stringify(INJECTIONS[key]).slice(1, -1)).join(benign[key]);
+    return JSON.parse(json) as AdaptiveCard;
+  }
+
+  test('form card: values come back exactly as typed and the card is otherwise unchanged', () => {
+    const values = { ...draft, ...INJECTIONS };
+    const card = renderFormCard({ draftId: 'draft-1', target: choice, values });
+    const reference = renderFormCard({ draftId: 'draft-1', target: choice, values: { ...draft, ...benign } });
+    expect(adaptiveCardProblems(reference)).toEqual([]);
+    expect(input(card, 'topic')?.value).toBe(INJECTIONS.topic);
+    expect(input(card, 'body')?.value).toBe(INJECTIONS.body);
+    expect(input(card, 'emails')?.value).toBe(INJECTIONS.emails);
+    expect(withInjectionsReplaced(card)).toEqual(reference);
+  });
+
+  test('pending card: the draft in the action data is exactly what was typed', () => {
+    const card = renderPendingCard('draft-1', linked, { ...draft, ...INJECTIONS });
+    const reference = renderPendingCard('draft-1', linked, { ...draft, ...benign });
+    expect(adaptiveCardProblems(reference)).toEqual([]);
+    expect(actions(card)[0].data).toMatchObject({
+      draftId: 'draft-1',
+      topic: INJECTIONS.topic,
+      body: INJECTIONS.body,
+      emails: INJECTIONS.emails,
+    });
+    expect(withInjectionsReplaced(card)).toEqual(reference);
+  });
+
+  test('confirmation card: topic and preview are shown as typed', () => {
+    const base: Confirmation = {
+      draftId: 'draft-1',
+      conversationId: 'AAQkAGI2NGVh',
+      topic: INJECTIONS.topic,
+      groupId: MARKETING.id,
+      groupName: MARKETING.displayName,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+      participants: [{ name: '${startedBy}', address: 'meganb@contoso.com' }],
+      createdAt: '2025-05-01T10:15:42Z',
+      startedBy: 'Alex Wilber',
+      preview: INJECTIONS.preview,
+    };
+    const card = renderConfirmationCard(base);
+    expect(facts(card)).toMatchObject({
+      Topic: INJECTIONS.topic,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+      Participants: '${startedBy} (meganb@contoso.com)',
+      'Started by': 'Alex Wilber',
+    });
+    expect(texts(card)).toContain(INJECTIONS.preview);
+    const reference = renderConfirmationCard({
+      ...base,
+      topic: benign.topic,
+      preview: benign.preview,
+      participants: [{ name: 'Megan', address: 'meganb@contoso.com' }],
+    });
+    expect(adaptiveCardProblems(reference)).toEqual([]);
+  });
+});

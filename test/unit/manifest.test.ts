@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { messageActivity, PERSONAL, type Scope } from '../support/teams-activities';
+
+const APP_PACKAGE = join(__dirname, '..', '..', 'appPackage');
+// biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+const PLACEHOLDER = '${{BOT_ID}}';
+
+interface Command {
+  title: string;
+  description: string;
+}
+interface Manifest {
+  $schema: string;
+  manifestVersion: string;
+  version: string;
+  id: string;
+  developer: { name: string; websiteUrl: string; privacyUrl: string; termsOfUseUrl: string };
+  name: { short: string; full: string };
+  description: { short: string; full: string };
+  icons: { color: string; outline: string };
+  accentColor: string;
+  bots: Array<{
+    botId: string;
+    scopes: string[];
+    supportsFiles: boolean;
+    commandLists: Array<{ scopes: string[]; commands: Command[] }>;
+  }>;
+  composeExtensions: Array<{
+    botId: string;
+    commands: Array<{
+      id: string;
+      type: string;
+      title: string;
+      description: string;
+      context: string[];
+      fetchTask: boolean;
+    }>;
+  }>;
+  permissions: string[];
+  validDomains: string[];
+  webApplicationInfo: { id: string; resource: string };
+}
+
+const manifest = JSON.parse(readFileSync(join(APP_PACKAGE, 'manifest.json'), 'utf8')) as Manifest;
+
+/** Width, height, colour type and decoded RGBA rows of a PNG, read from its IHDR and IDAT chunks. */
+function readPng(file: string): { width: number; height: number; colorType: number; pixels: Buffer } {
+  const bytes = readFileSync(join(APP_PACKAGE, file));
+  expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  expect(bytes.toString('ascii', 12, 16)).toBe('IHDR');
+  const width = bytes.readUInt32BE(16);
+  const height = bytes.readUInt32BE(20);
+  const colorType = bytes[25];
+  const idat: Buffer[] = [];
+  for (let offset = 8; offset < bytes.length; ) {
+    const length = bytes.readUInt32BE(offset);
+    if (bytes.toString('ascii', offset + 4, offset + 8) === 'IDAT')
+      idat.push(bytes.subarray(offset + 8, offset + 8 + length));
+    offset += 12 + length;
+  }
+  return { width, height, colorType, pixels: inflateSync(Buffer.concat(idat)) };
+}
+
+describe('app package manifest', () => {
+  test('declares schema v1.17 consistently', () => {
+    expect(manifest.$schema).toBe(
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
+    );
+    expect(manifest.manifestVersion).toBe('1.17');
+    expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
+  });
+
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+  test('the app, the bot, the message extension and SSO all use the ${{BOT_ID}} placeholder', () => {
+    expect(manifest.id).toBe(PLACEHOLDER);
+    expect(manifest.bots.map((bot) => bot.botId)).toEqual([PLACEHOLDER]);
+    expect(manifest.composeExtensions.map((extension) => extension.botId)).toEqual([PLACEHOLDER]);
+    expect(manifest.webApplicationInfo).toEqual({ id: PLACEHOLDER, resource: `api://botid-${PLACEHOLDER}` });
+    // No other placeholder that a deployment would have to know about.
+    const placeholders = new Set(
+      readFileSync(join(APP_PACKAGE, 'manifest.json'), 'utf8').match(/\$\{\{[^}]*\}\}/g),
+    );
+    expect([...placeholders]).toEqual([PLACEHOLDER]);
+  });
+
+  test('the bot works in personal chat, teams and group chats, without files', () => {
+    const [bot] = manifest.bots;
+    expect(bot.scopes).toEqual(['personal', 'team', 'groupChat']);
+    expect(bot.supportsFiles).toBe(false);
+    expect(bot.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual([
+      'help',
+      'sign out',
+    ]);
+    for (const list of bot.commandLists) for (const scope of list.scopes) expect(bot.scopes).toContain(scope);
+  });
+
+  test('the message extension action command opens the form as a dialog', () => {
+    const commands = manifest.composeExtensions.flatMap((extension) => extension.commands);
+    expect(commands).toEqual([
+      expect.objectContaining({
+        id: 'startGroupConversation',
+        type: 'action',
+        fetchTask: true,
+        context: ['compose', 'commandBox', 'message'],
+      }),
+    ]);
+  });
+
+  test('SSO and sign-in domains are valid, permissions are known', () => {
+    expect(manifest.validDomains).toContain('token.botframework.com');
+    for (const domain of manifest.validDomains) expect(domain).not.toMatch(/^https?:|\/|\s/);
+    for (const permission of manifest.permissions)
+      expect(['identity', 'messageTeamMembers']).toContain(permission);
+    for (const url of Object.values(manifest.developer).slice(1)) expect(url).toMatch(/^https:\/\//);
+  });
+
+  test('strings respect the Teams length limits', () => {
+    expect(manifest.name.short.length).toBeLessThanOrEqual(30);
+    expect(manifest.name.full.length).toBeLessThanOrEqual(100);
+    expect(manifest.description.short.length).toBeLessThanOrEqual(80);
+    expect(manifest.description.full.length).toBeLessThanOrEqual(4000);
+    expect(manifest.developer.name.length).toBeLessThanOrEqual(32);
+    for (const command of manifest.bots.flatMap((bot) => bot.commandLists.flatMap((list) => list.commands))) {
+      expect(command.title.length).toBeLessThanOrEqual(32);
+      expect(command.description.length).toBeLessThanOrEqual(128);
+    }
+    for (const command of manifest.composeExtensions.flatMap((extension) => extension.commands)) {
+      expect(command.id.length).toBeLessThanOrEqual(64);
+      expect(command.title.length).toBeLessThanOrEqual(32);
+      expect(command.description.length).toBeLessThanOrEqual(128);
+    }
+  });
+
+  test('color.png is a 192×192 full-colour PNG', () => {
+    expect(manifest.icons.color).toBe('color.png');
+    const png = readPng('color.png');
+    expect([png.width, png.height]).toEqual([192, 192]);
+    expect(png.colorType === 2 || png.colorType === 6).toBe(true);
+  });
+
+  test('outline.png is a 32×32 PNG, white on transparent', () => {
+    expect(manifest.icons.outline).toBe('outline.png');
+    const png = readPng('outline.png');
+    expect([png.width, png.height, png.colorType]).toEqual([32, 32, 6]);
+    let white = 0;
+    for (let y = 0; y < 32; y++) {
+      const row = y * (32 * 4 + 1);
+      expect(png.pixels[row]).toBe(0); // unfiltered rows, so the bytes are the pixels
+      for (let x = 0; x < 32; x++) {
+        const [r, g, b, a] = png.pixels.subarray(row + 1 + x * 4, row + 5 + x * 4);
+        if (a === 0) continue;
+        expect([r, g, b]).toEqual([255, 255, 255]);
+        white += 1;
+      }
+    }
+    expect(white).toBeGreaterThan(100);
+  });
+});
+
+describe('every command the manifest advertises is handled by the bot', () => {
+  let bot: BotHarness;
+  beforeAll(async () => {
+    bot = await startBotHarness();
+  });
+  afterAll(() => bot.close());
+  beforeEach(() => bot.reset());
+
+  /** Sends the command as Teams would and returns the cards of the bot's replies. */
+  async function send(text: string, scope: Scope): Promise<Array<Record<string, unknown>>> {
+    const response = await bot.post(messageActivity(bot.connector.serviceUrl, text, scope));
+    expect(response.status).toBe(200);
+    return bot.connector.sent.map(
+      (sent) =>
+        (sent.activity.attachments?.[0]?.content ?? { text: sent.activity.text }) as Record<string, unknown>,
+    );
+  }
+
+  /** A reply is a form if it has a topic input: a command must not be taken for a topic. */
+  function isForm(card: Record<string, unknown>): boolean {
+    return JSON.stringify(card).includes('"id":"topic"');
+  }
+
+  test.each([PERSONAL, { kind: 'channel' } as Scope])(
+    '"help" answers with the help card ($kind)',
+    async (scope) => {
+      const replies = await send('help', scope);
+      expect(replies).toHaveLength(1);
+      expect(isForm(replies[0])).toBe(false);
+      expect(JSON.stringify(replies[0])).toContain('What I can do');
+    },
+  );
+
+  test.each([PERSONAL, { kind: 'channel' } as Scope])(
+    '"sign out" signs the user out instead of opening a form titled "sign out" ($kind)',
+    async (scope) => {
+      const replies = await send('sign out', scope);
+      expect(replies.length).toBeGreaterThan(0);
+      for (const reply of replies) expect(isForm(reply)).toBe(false);
+    },
+  );
+
+  // BUG (src/teams/bot.ts): GroupConversationsBot overrides no messaging-extension handler, so Teams gets 501
+  // for the manifest's startGroupConversation command. Remove .failing once handleTeamsMessagingExtensionFetchTask
+  // (and ...SubmitAction) exist.
+  test.failing('the message extension command answers its fetchTask with a dialog', async () => {
+    const message = messageActivity(bot.connector.serviceUrl, '', { kind: 'channel' });
+    const response = await bot.post({
+      ...message,
+      type: 'invoke',
+      name: 'composeExtension/fetchTask',
+      text: undefined,
+      value: {
+        commandId: 'startGroupConversation',
+        commandContext: 'compose',
+        context: { theme: 'default' },
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ task: { type: expect.stringMatching(/^(continue|message)$/) } });
+  });
+});

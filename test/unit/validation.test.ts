@@ -1,0 +1,130 @@
+import type { DraftInput, FieldError } from '../../src/domain/draft';
+import { validateDraft } from '../../src/domain/validation';
+
+const GROUP = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
+const MEGAN_ID = '5bde3e51-d13b-4db1-9948-fe4b109d11a7';
+
+const draft: DraftInput = {
+  topic: 'Quarterly planning',
+  body: 'Hi all,\nplease add your items to the agenda.',
+  participants: MEGAN_ID,
+  emails: 'guest@fabrikam.com',
+  groupId: GROUP,
+};
+
+function errorsOf(input: DraftInput): FieldError[] {
+  const result = validateDraft(input);
+  return result.ok ? [] : result.errors;
+}
+
+function fields(input: DraftInput): string[] {
+  return errorsOf(input).map((error) => error.field);
+}
+
+describe('validateDraft', () => {
+  test('a complete draft is valid, with picked and typed participants merged', () => {
+    expect(validateDraft(draft)).toEqual({
+      ok: true,
+      draft: {
+        topic: 'Quarterly planning',
+        body: 'Hi all,\nplease add your items to the agenda.',
+        participants: [
+          { kind: 'id', id: MEGAN_ID },
+          { kind: 'email', address: 'guest@fabrikam.com' },
+        ],
+        groupId: GROUP,
+      },
+    });
+  });
+
+  test('participants are optional: the group members get the conversation anyway', () => {
+    const result = validateDraft({ ...draft, participants: undefined, emails: '' });
+    expect(result.ok && result.draft.participants).toEqual([]);
+  });
+
+  test('topic and group id are trimmed; the body loses trailing but keeps leading whitespace', () => {
+    const result = validateDraft({
+      ...draft,
+      topic: '  Launch  ',
+      groupId: ` ${GROUP}\n`,
+      body: '  indented first line\n\n  ',
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.draft.topic).toBe('Launch');
+    expect(result.draft.groupId).toBe(GROUP);
+    expect(result.draft.body).toBe('  indented first line');
+  });
+
+  test('the topic is required: missing, empty or blank', () => {
+    for (const topic of [undefined, '', '   \t'])
+      expect(errorsOf({ ...draft, topic })).toEqual([{ field: 'topic', message: 'Enter a topic.' }]);
+  });
+
+  test('the topic may have 255 characters after trimming, not 256', () => {
+    expect(validateDraft({ ...draft, topic: ` ${'t'.repeat(255)} ` }).ok).toBe(true);
+    expect(errorsOf({ ...draft, topic: 't'.repeat(256) })).toEqual([
+      { field: 'topic', message: 'The topic is 256 characters long; the limit is 255.' },
+    ]);
+  });
+
+  test('the body is required: missing, empty or only whitespace', () => {
+    for (const body of [undefined, '', ' \n\r\n '])
+      expect(errorsOf({ ...draft, body })).toEqual([
+        { field: 'body', message: 'Write the message to post.' },
+      ]);
+  });
+
+  test('the body may have 32000 characters, not 32001', () => {
+    expect(validateDraft({ ...draft, body: 'b'.repeat(32_000) }).ok).toBe(true);
+    expect(validateDraft({ ...draft, body: `${'b'.repeat(32_000)}\n\n` }).ok).toBe(true);
+    expect(errorsOf({ ...draft, body: 'b'.repeat(32_001) })).toEqual([
+      { field: 'body', message: 'The message is 32001 characters long; the limit is 32000.' },
+    ]);
+  });
+
+  test('at most 100 distinct participants, counted across both inputs', () => {
+    const addresses = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) => `person${from + i}@contoso.com`).join('; ');
+    expect(validateDraft({ ...draft, participants: '', emails: addresses(0, 100) }).ok).toBe(true);
+    // Duplicates do not count twice.
+    expect(validateDraft({ ...draft, participants: addresses(0, 60), emails: addresses(0, 100) }).ok).toBe(
+      true,
+    );
+    expect(errorsOf({ ...draft, participants: addresses(0, 60), emails: addresses(60, 41) })).toEqual([
+      { field: 'participants', message: '101 participants is too many; the limit is 100.' },
+    ]);
+  });
+
+  test('unrecognised typed addresses are reported on the e-mail field, quoting what was typed', () => {
+    expect(errorsOf({ ...draft, emails: 'guest@fabrikam.com; bob; carol@northwind' })).toEqual([
+      {
+        field: 'emails',
+        message: 'Not a valid e-mail address or directory user: "bob", "carol@northwind".',
+      },
+    ]);
+  });
+
+  test('an unrecognised picker value is reported on the participants field', () => {
+    expect(errorsOf({ ...draft, participants: `${MEGAN_ID},not-an-id` })).toEqual([
+      { field: 'participants', message: 'Not a valid e-mail address or directory user: "not-an-id".' },
+    ]);
+  });
+
+  test('the group is required', () => {
+    for (const groupId of [undefined, '', '  '])
+      expect(errorsOf({ ...draft, groupId })).toEqual([
+        { field: 'groupId', message: 'Choose the group to post in.' },
+      ]);
+  });
+
+  test('every problem is reported at once, in form order', () => {
+    expect(fields({ topic: ' ', body: '', participants: 'x', emails: 'y', groupId: '' })).toEqual([
+      'topic',
+      'body',
+      'participants',
+      'emails',
+      'groupId',
+    ]);
+  });
+});
