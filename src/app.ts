@@ -37,6 +37,7 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
     logger,
     ledger: new SubmissionLedger(storage, logger),
     defaultGroupId: config.defaultGroupId,
+    connectionName: config.connectionName,
     invokeBudgetMs: config.invokeBudgetMs,
   });
   const server = createHttpServer(adapter, bot);

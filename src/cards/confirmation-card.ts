@@ -1,8 +1,10 @@
 import type { Confirmation } from '../conversations/confirmation';
+import type { DraftInput } from '../domain/draft';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/confirmation.json';
 
-export function renderConfirmationCard(confirmation: Confirmation): AdaptiveCard {
+/** `draft` travels with a message-extension preview so "Edit" can reopen the form with what was typed. */
+export function renderConfirmationCard(confirmation: Confirmation, draft: DraftInput = {}): AdaptiveCard {
   const participants = confirmation.participants;
   return renderCard(template, {
     topic: confirmation.topic,
@@ -18,5 +20,7 @@ export function renderConfirmationCard(confirmation: Confirmation): AdaptiveCard
     preview: confirmation.preview ?? '',
     conversationId: confirmation.conversationId,
     threadId: confirmation.threadId ?? '',
+    draftId: confirmation.draftId,
+    draft,
   });
 }

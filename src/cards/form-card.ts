@@ -22,6 +22,8 @@ export interface FormCardModel {
   requestId?: string;
   /** True once the user has submitted: the form then says nothing was posted yet and offers a retry. */
   attempted?: boolean;
+  /** In a message-extension dialog the button submits the dialog (Action.Submit), not Action.Execute. */
+  inDialog?: boolean;
 }
 
 const FIELD_LABELS: Record<DraftField, string> = {
@@ -57,6 +59,7 @@ export function renderFormCard(model: FormCardModel): AdaptiveCard {
     notice: model.notice ?? '',
     requestId: model.requestId ?? '',
     submitTitle: retrying ? 'Try again' : 'Start conversation',
+    inDialog: model.inDialog ?? false,
   });
 }
 

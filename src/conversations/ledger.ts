@@ -44,6 +44,12 @@ export class SubmissionLedger {
     return waitFor(attempt, waitMs);
   }
 
+  /** The confirmation of a draft already posted, if any. */
+  async confirmationOf(key: string): Promise<Confirmation | undefined> {
+    const record = await this.read(key);
+    return record?.state === 'created' ? record.confirmation : undefined;
+  }
+
   private start(key: string, work: () => Promise<FinalOutcome>): Promise<FinalOutcome> {
     const attempt = (async (): Promise<FinalOutcome> => {
       await this.write(key, { state: 'pending', startedAt: new Date().toISOString() });

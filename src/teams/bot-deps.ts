@@ -11,5 +11,6 @@ export interface BotDeps {
   storage: Storage;
   logger: Logger;
   defaultGroupId?: string;
+  connectionName?: string;
   invokeBudgetMs: number;
 }

@@ -1,6 +1,8 @@
 import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
   type SigninStateVerificationQuery,
   TeamsActivityHandler,
   type TurnContext,
@@ -8,6 +10,12 @@ import {
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-action';
 import { handleChatMessage, resumeAfterSignIn } from './chat-entry';
+import {
+  handleFetchTask,
+  handlePreviewEdit,
+  handlePreviewSend,
+  handleSubmitAction,
+} from './message-extension';
 import { welcomeOnInstall } from './welcome';
 
 /** Routes each Teams entry point to its own module; no flow logic lives here. */
@@ -45,5 +53,33 @@ export class GroupConversationsBot extends TeamsActivityHandler {
       : { status: 'invalidCode' as const };
     if (redeemed.status === 'ok') return resumeAfterSignIn(context, this.deps);
     await context.sendActivity('That sign-in did not complete. Send me a message to try again.');
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return handleFetchTask(context, this.deps, action);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return handleSubmitAction(context, this.deps, action);
+  }
+
+  protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return handlePreviewEdit(context, this.deps, action);
+  }
+
+  protected override handleTeamsMessagingExtensionBotMessagePreviewSend(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    return handlePreviewSend(context, action);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { renderFormCard } from '../cards/form-card';
 import type { AdaptiveCard } from '../cards/render';
+import type { DraftInput } from '../domain/draft';
 import { GraphFailure } from '../graph/errors';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
@@ -12,7 +13,8 @@ export async function buildNewForm(
   context: TurnContext,
   deps: BotDeps,
   token: string,
-  prefill: { topic?: string } = {},
+  prefill: DraftInput = {},
+  options: { inDialog?: boolean; notice?: string } = {},
 ): Promise<AdaptiveCard> {
   const draftId = randomUUID();
   try {
@@ -22,7 +24,8 @@ export async function buildNewForm(
       deadline: Date.now() + deps.invokeBudgetMs,
     });
     const groupId = target.kind === 'choice' ? preselect(target.groups, deps.defaultGroupId) : undefined;
-    return renderFormCard({ draftId, target, values: { topic: prefill.topic, groupId } });
+    const values = { ...prefill, groupId: prefill.groupId ?? groupId };
+    return renderFormCard({ draftId, target, values, inDialog: options.inDialog, notice: options.notice });
   } catch (error) {
     if (!(error instanceof GraphFailure)) throw error;
     deps.logger.warn('groups.list_failed', {
@@ -35,7 +38,8 @@ export async function buildNewForm(
     return renderFormCard({
       draftId,
       target: { kind: 'choice', groups: [] },
-      values: { topic: prefill.topic, groupId: deps.defaultGroupId },
+      values: { ...prefill, groupId: prefill.groupId ?? deps.defaultGroupId },
+      inDialog: options.inDialog,
       notice: `Your groups could not be loaded. ${notice.notice ?? ''}`,
       requestId: notice.requestId,
     });

@@ -28,6 +28,8 @@ export interface TeamsConnector {
   readonly sent: SentActivity[];
   readonly teamLookups: string[];
   addTeam(team: TeamDetails): void;
+  /** Sends to this conversation fail as they do where the app is not installed. */
+  refuseConversation(conversationId: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -36,12 +38,20 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
   const sent: SentActivity[] = [];
   const teamLookups: string[] = [];
   const teams = new Map<string, TeamDetails>();
+  const refused = new Set<string>();
   let counter = 0;
 
   const server: Server = createServer((req, res) => {
     void readJson(req).then((body) => {
       const path = decodeURIComponent((req.url ?? '').split('?')[0]);
       const activityRoute = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+      if (activityRoute && refused.has(activityRoute[1]))
+        return json(res, 403, {
+          error: {
+            code: 'BotNotInConversationRoster',
+            message: 'The bot is not part of the conversation roster.',
+          },
+        });
       if (activityRoute && (req.method === 'POST' || req.method === 'PUT')) {
         sent.push({
           method: req.method,
@@ -69,9 +79,11 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
     sent,
     teamLookups,
     addTeam: (team) => teams.set(team.id, team),
+    refuseConversation: (conversationId) => refused.add(conversationId),
     reset: () => {
       sent.length = 0;
       teamLookups.length = 0;
+      refused.clear();
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

@@ -263,6 +263,8 @@ describe('confirmation card', () => {
           conversationId: confirmation.conversationId,
           threadId: confirmation.threadId,
           groupId: FALCON.id,
+          draftId: confirmation.draftId,
+          draft: {},
         },
       },
     ]);

@@ -1,0 +1,57 @@
+import type { MessageActionsPayload } from 'botbuilder';
+import type { DraftInput } from '../domain/draft';
+import { LIMITS } from '../domain/limits';
+
+/**
+ * A draft started from a message's "…" menu: its first line as the topic, and the message quoted with its
+ * author and a link back. The message arrives as HTML; it becomes plain text here and is escaped again
+ * when the post is rendered, so markup in the original can never reach the group mailbox as markup.
+ */
+export function draftFromMessage(message: MessageActionsPayload): DraftInput {
+  const text = htmlToText(message.body?.content ?? '', message.body?.contentType);
+  const firstLine =
+    text
+      .split('\n')
+      .find((line) => line.trim().length > 0)
+      ?.trim() ?? '';
+  const author = message.from?.user?.displayName ?? 'Someone';
+  const quoted = text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+  const link = message.linkToMessage ? `\n\nOriginal message: ${message.linkToMessage}` : '';
+  return {
+    topic: truncate(firstLine, LIMITS.topicMaxLength),
+    body: truncate(`${author} wrote:\n${quoted}${link}`, LIMITS.bodyMaxLength),
+  };
+}
+
+export function htmlToText(content: string, contentType: string | undefined): string {
+  if (contentType !== 'html') return content.replace(/\r\n?/g, '\n').trim();
+  return decodeEntities(
+    content
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/<\/(p|div|li|h[1-6])>/gi, '\n')
+      .replace(/<[^>]*>/g, ''),
+  )
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+  nbsp: ' ',
+  apos: "'",
+};
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|#39|nbsp|apos);/g, (_, name: string) => ENTITIES[name]);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
