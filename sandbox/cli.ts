@@ -1,11 +1,11 @@
 /**
  * Starts the Graph sandbox standalone, bound to 127.0.0.1 (it trusts any well-formed token):
- * `npm run build && GRAPH_SANDBOX_PORT=5055 node dist/sandbox/cli.js`.
+ * `npm run build && GRAPH_SANDBOX_PORT=3980 node dist/sandbox/cli.js`.
  */
 import { startGraphSandbox } from './graph-sandbox';
 
 async function main(): Promise<void> {
-  const raw = process.env.GRAPH_SANDBOX_PORT ?? '5055';
+  const raw = process.env.GRAPH_SANDBOX_PORT ?? '3980';
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`GRAPH_SANDBOX_PORT must be a port number, got '${raw}'`);
