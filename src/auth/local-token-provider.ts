@@ -28,7 +28,9 @@ export class LocalSandboxTokenProvider implements GraphTokenProvider {
     return undefined;
   }
 
-  async signOut(): Promise<void> {}
+  async signOut(): Promise<boolean> {
+    return false;
+  }
 }
 
 interface SandboxIdentity {

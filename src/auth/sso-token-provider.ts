@@ -62,9 +62,10 @@ export class SsoTokenProvider implements GraphTokenProvider {
     };
   }
 
-  async signOut(context: TurnContext): Promise<void> {
+  async signOut(context: TurnContext): Promise<boolean> {
     const { activity } = context;
     await client(context).signOutUser(activity.from.id, this.connectionName, activity.channelId);
+    return true;
   }
 
   private async fetch(context: TurnContext, magicCode: string): Promise<string | undefined> {

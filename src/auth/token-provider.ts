@@ -29,5 +29,6 @@ export interface GraphTokenProvider {
   redeem(context: TurnContext, proof: SignInProof): Promise<RedeemResult>;
   /** How to sign in; undefined when this provider never needs it (the local sandbox). */
   signInOffer(context: TurnContext): Promise<SignInOffer | undefined>;
-  signOut(context: TurnContext): Promise<void>;
+  /** False when there is no sign-in to end (the local sandbox mints a token per turn). */
+  signOut(context: TurnContext): Promise<boolean>;
 }

@@ -17,7 +17,8 @@ export interface LedgerOptions {
 /**
  * Makes creation idempotent per draft: a double click, a Teams resend or a concurrent submit of the same
  * draft joins the first attempt instead of posting again. Successful results are kept in the bot's
- * storage so a resubmit after a restart still answers the same confirmation.
+ * storage, so with a persistent store a resubmit after a restart answers the same confirmation (with the
+ * default in-memory store that guarantee ends with the process: see docs/architecture.md).
  */
 export class SubmissionLedger {
   private readonly inFlight = new Map<string, Promise<FinalOutcome>>();

@@ -4,10 +4,10 @@ import { renderFormCard } from '../cards/form-card';
 import { renderPendingCard } from '../cards/pending-card';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/render';
 import type { BotDeps } from './bot-deps';
-import { readSubmission, runSubmission } from './draft-submission';
+import { isKnownMember, readSubmission, runSubmission } from './draft-submission';
 import { noticeFor } from './failure-notice';
 import { buildNewForm } from './new-form';
-import { exchangeFailed, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
+import { exchangeFailed, loginRequest, proofFrom, renewedSignIn, tokenForInvoke } from './sign-in';
 
 type VerbHandler = (
   context: TurnContext,
@@ -58,12 +58,10 @@ async function handleCreate(
     case 'pending':
       return cardResponse(renderPendingCard(draftId, target, values));
     case 'failed': {
-      // A token Graph still refuses after one refresh: sign in again; Teams then resends this same action.
-      if (result.failure.kind === 'graph' && result.failure.error.kind === 'unauthorized') {
-        const offer = await deps.tokens.signInOffer(context);
-        if (offer) return loginRequest(offer);
-      }
-      const notice = noticeFor(result.failure);
+      // Sign-in needed again: Teams signs the user in, then resends this same action with the draft in it.
+      const offer = await renewedSignIn(context, deps, result.failure);
+      if (offer) return loginRequest(offer);
+      const notice = noticeFor(result.failure, isKnownMember(submission));
       return cardResponse(renderFormCard({ draftId, target, values, ...notice, attempted: true }));
     }
   }

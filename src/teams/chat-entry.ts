@@ -39,9 +39,11 @@ async function sendHelp(context: TurnContext): Promise<void> {
 }
 
 async function signOut(context: TurnContext, deps: BotDeps): Promise<void> {
-  await deps.tokens.signOut(context);
+  const signedOut = await deps.tokens.signOut(context);
   await context.sendActivity(
-    'You are signed out. I will ask you to sign in the next time you start a conversation.',
+    signedOut
+      ? 'You are signed out. I will ask you to sign in the next time you start a conversation.'
+      : 'This bot runs in local mode against the Graph sandbox: there is no Microsoft 365 sign-in to end.',
   );
 }
 

@@ -57,6 +57,16 @@ function logOutcome(deps: BotDeps, draftId: string, outcome: SubmitOutcome): voi
   }
 }
 
+/**
+ * The user belongs to the target group when it is their team's group or one Graph listed as theirs. Then an
+ * access-denied answer cannot mean "not a member": it means the app lacks the permission (consent).
+ */
+export function isKnownMember(submission: Submission): boolean {
+  const { target, values } = submission;
+  if (target.kind === 'linked') return true;
+  return target.groups.some((group) => group.id === values.groupId);
+}
+
 const DRAFT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads a submit defensively: everything in it came from a client. */

@@ -9,7 +9,7 @@ export interface FailureNotice {
   requestId?: string;
 }
 
-export function noticeFor(failure: SubmitFailure): FailureNotice {
+export function noticeFor(failure: SubmitFailure, knownMember = false): FailureNotice {
   switch (failure.kind) {
     case 'notUnified':
       return {
@@ -30,16 +30,16 @@ export function noticeFor(failure: SubmitFailure): FailureNotice {
         ],
       };
     case 'graph':
-      return { notice: graphNotice(failure.error), requestId: failure.error.requestId };
+      return { notice: graphNotice(failure.error, knownMember), requestId: failure.error.requestId };
   }
 }
 
-function graphNotice(error: GraphFailure): string {
+function graphNotice(error: GraphFailure, knownMember: boolean): string {
   switch (error.kind) {
     case 'unauthorized':
       return 'Your Microsoft 365 sign-in has expired. Sign in again, then press Try again.';
     case 'forbidden':
-      return forbiddenNotice(error);
+      return forbiddenNotice(error, knownMember);
     case 'notFound':
       return 'That group no longer exists, or you cannot see it. Choose another group.';
     case 'throttled':
@@ -56,12 +56,18 @@ function graphNotice(error: GraphFailure): string {
   }
 }
 
-function forbiddenNotice(error: GraphFailure): string {
+const CONSENT_NOTICE =
+  'This app is not allowed to post group conversations for you yet. A tenant admin must grant admin consent ' +
+  'to its Group.ReadWrite.All permission (Entra admin center > Enterprise applications > Group Conversations > ' +
+  'Permissions > Grant admin consent). Your draft is kept: press Try again once that is done.';
+
+function forbiddenNotice(error: GraphFailure, knownMember: boolean): string {
   switch (error.forbiddenReason) {
     case 'accessDenied':
+      if (knownMember) return CONSENT_NOTICE;
       return 'You cannot post in this group: it is private and you are not a member, or it is not a Microsoft 365 group. Ask a group owner to add you, or choose another group.';
     case 'missingPermission':
-      return 'This app is not allowed to post for you. A tenant admin must grant consent to the Group.ReadWrite.All permission.';
+      return CONSENT_NOTICE;
     case 'conditionalAccess':
       return "Your organisation's Conditional Access policy needs you to sign in again before posting.";
     case 'unknown':

@@ -11,12 +11,12 @@ import { renderJitInstallCard } from '../cards/jit-install-card';
 import { renderPendingCard } from '../cards/pending-card';
 import { type AdaptiveCard, cardAttachment } from '../cards/render';
 import type { BotDeps } from './bot-deps';
-import { readDraftInput, readSubmission, runSubmission } from './draft-submission';
+import { isKnownMember, readDraftInput, readSubmission, runSubmission } from './draft-submission';
 import { noticeFor } from './failure-notice';
 import { draftFromMessage } from './message-prefill';
 import { buildNewForm } from './new-form';
 import { isBotNotInRoster } from './roster';
-import { messageExtensionSignIn, proofFrom, tokenForInvoke } from './sign-in';
+import { messageExtensionSignIn, proofFrom, renewedSignIn, tokenForInvoke } from './sign-in';
 import { submissionKey } from './turn';
 
 /** Teams gives submitAction 5 s; this leaves time to render and send the answer. */
@@ -63,11 +63,9 @@ export async function handleSubmitAction(
       // Graph is slower than Teams waits: the preview's card refreshes itself into the confirmation.
       return preview(renderPendingCard(draftId, target, values));
     case 'failed': {
-      if (result.failure.kind === 'graph' && result.failure.error.kind === 'unauthorized') {
-        const offer = await deps.tokens.signInOffer(context);
-        if (offer) return messageExtensionSignIn(offer);
-      }
-      const notice = noticeFor(result.failure);
+      const offer = await renewedSignIn(context, deps, result.failure);
+      if (offer) return messageExtensionSignIn(offer);
+      const notice = noticeFor(result.failure, isKnownMember(submission));
       return dialog(renderFormCard({ draftId, target, values, ...notice, attempted: true, inDialog: true }));
     }
   }

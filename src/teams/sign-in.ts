@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { SignInOffer, SignInProof } from '../auth/token-provider';
+import type { SubmitFailure } from '../conversations/outcome';
 import type { BotDeps } from './bot-deps';
 
 const SIGN_IN_TITLE = 'Sign in';
@@ -88,6 +89,25 @@ export async function tokenForInvoke<R>(
   const token = await deps.tokens.getToken(context);
   if (token) return { token };
   return { response: answers.signIn(await requireOffer(context, deps)) };
+}
+
+/**
+ * After Graph refused the token for good (still 401 after a refresh, or a Conditional Access claims
+ * challenge), the user must sign in interactively; the entry point then answers with its sign-in step.
+ * Undefined when the failure is not about the sign-in, or the provider has no sign-in (local sandbox).
+ */
+export async function renewedSignIn(
+  context: TurnContext,
+  deps: BotDeps,
+  failure: SubmitFailure,
+): Promise<SignInOffer | undefined> {
+  if (failure.kind !== 'graph') return undefined;
+  const { error } = failure;
+  const challenged = error.kind === 'forbidden' && error.forbiddenReason === 'conditionalAccess';
+  if (error.kind !== 'unauthorized' && !challenged) return undefined;
+  // The token service would hand out the same token again: drop it so the next one is freshly issued.
+  if (challenged) await deps.tokens.signOut(context);
+  return deps.tokens.signInOffer(context);
 }
 
 export async function requireOffer(context: TurnContext, deps: BotDeps): Promise<SignInOffer> {

@@ -1,7 +1,14 @@
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
-import { CHANNEL_SCOPE, GROUP_CHAT, messageActivity, PERSONAL, TEAM } from '../support/teams-activities';
+import {
+  CHANNEL_SCOPE,
+  GROUP_CHAT,
+  installActivity,
+  messageActivity,
+  PERSONAL,
+  TEAM,
+} from '../support/teams-activities';
 
 type Card = { body: Array<Record<string, unknown>>; actions: Array<Record<string, unknown>> };
 
@@ -77,5 +84,20 @@ describe('a chat message answers with the form card', () => {
     const card = lastCard();
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain('group conversations');
+  });
+
+  test('sign out in local mode says there is no Microsoft 365 sign-in to end', async () => {
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'sign out', PERSONAL));
+
+    expect(bot.connector.sent[0].activity.text).toContain('there is no Microsoft 365 sign-in to end');
+  });
+
+  test('installing the bot greets the conversation once, however often Teams repeats the event', async () => {
+    await bot.post(installActivity(bot.connector.serviceUrl, GROUP_CHAT));
+    await bot.post(installActivity(bot.connector.serviceUrl, GROUP_CHAT));
+
+    expect(bot.connector.sent).toHaveLength(1);
+    expect(adaptiveCardProblems(lastCard())).toEqual([]);
+    expect(JSON.stringify(lastCard())).toContain('Hi! I am Group Conversations.');
   });
 });

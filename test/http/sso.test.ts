@@ -252,6 +252,92 @@ describe('card submit entry (Universal Actions)', () => {
   });
 });
 
+describe('consent and Conditional Access', () => {
+  test('a token without Group.ReadWrite.All on a group the user belongs to says what the admin must do', async () => {
+    const withoutConsent = mintSandboxToken({
+      oid: DEMO_TENANT.users.alex.id,
+      scp: 'User.ReadBasic.All GroupMember.Read.All',
+    });
+    tokenService.grantToken(ALEX, CONNECTION, withoutConsent);
+    const data = {
+      ...draftData(),
+      groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
+    };
+
+    const response = await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', data));
+
+    const card = JSON.stringify(response.body);
+    expect(card).toContain('A tenant admin must grant admin consent');
+    expect(card).toContain('Body that must survive sign-in');
+    expect(card).not.toContain(withoutConsent);
+  });
+
+  test('a Conditional Access claims challenge signs the user out and asks for a fresh sign-in', async () => {
+    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    bot.sandbox.failNext(1, { status: 403, code: 'insufficient_claims', path: '/conversations' });
+
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    );
+
+    expect(response.body).toMatchObject({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+    });
+    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
+  });
+});
+
+describe('message-extension entry', () => {
+  const fetchTask = (value: Record<string, unknown> = {}) =>
+    bot.post(
+      invokeActivity(bot.connector.serviceUrl, 'composeExtension/fetchTask', {
+        commandId: 'startGroupConversation',
+        commandContext: 'compose',
+        ...value,
+      }),
+    );
+
+  test('without a token the invoke answers an auth response with the sign-in link', async () => {
+    const response = await fetchTask();
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      composeExtension: {
+        type: 'auth',
+        suggestedActions: {
+          actions: [{ type: 'openUrl', value: tokenService.signInLink(0), title: 'Sign in' }],
+        },
+      },
+    });
+  });
+
+  test('a resend carrying an SSO token is exchanged and the dialog opens', async () => {
+    tokenService.allowExchange('me-sso', { token: graphToken() });
+
+    const response = await fetchTask({ authentication: { token: 'me-sso' } });
+
+    expect(response.body).toMatchObject({ task: { type: 'continue' } });
+  });
+
+  test('a resend carrying an SSO token that cannot be exchanged answers 412', async () => {
+    tokenService.failExchange('me-bad');
+
+    const response = await fetchTask({ authentication: { token: 'me-bad' } });
+
+    expect(response.status).toBe(412);
+    expect(response.body).toMatchObject({ connectionName: CONNECTION, failureDetail: expect.any(String) });
+  });
+
+  test('a resend carrying a magic code (state) is redeemed and the dialog opens', async () => {
+    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+
+    const response = await fetchTask({ state: code });
+
+    expect(response.body).toMatchObject({ task: { type: 'continue' } });
+  });
+});
+
 test('no token string ever appears in the bot’s log output', async () => {
   const token = graphToken();
   tokenService.grantToken(ALEX, CONNECTION, token);
