@@ -1,13 +1,14 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, TeamsSSOTokenExchangeMiddleware, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BotFrameworkAuthentication } from './auth/bot-framework-auth';
+import { SsoExchangeDedupeMiddleware } from './auth/sso-exchange-dedupe';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { SubmissionLedger } from './conversations/ledger';
 import type { AppConfig } from './server/config';
 import type { Logger } from './server/logger';
 import { createHttpServer } from './server/server';
-import { createStorage } from './storage/storage';
+import { createClaimStore, createStorage } from './storage/storage';
 import { GroupConversationsBot } from './teams/bot';
 
 export interface AppDeps {
@@ -27,15 +28,20 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
   const adapter = new CloudAdapter(new BotFrameworkAuthentication(config.botFramework, config.botId));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger);
 
-  const storage = createStorage();
-  // Every signed-in Teams client sends the same signin/tokenExchange; only the first may reach the bot.
-  if (config.connectionName) adapter.use(new TeamsSSOTokenExchangeMiddleware(storage, config.connectionName));
+  const storage = createStorage(config.storage);
+  if (config.mode === 'production' && !config.storage.connectionString)
+    logger.warn('storage.in_memory', {
+      detail: 'STORAGE_CONNECTION_STRING is not set: run a single instance, state is lost on restart',
+    });
+  const claims = createClaimStore(config.storage);
+  if (config.connectionName)
+    adapter.use(new SsoExchangeDedupeMiddleware(claims, tokens, config.connectionName));
   const bot = new GroupConversationsBot({
     graphBaseUrl,
     tokens,
     storage,
     logger,
-    ledger: new SubmissionLedger(storage, logger),
+    ledger: new SubmissionLedger(storage, claims, logger),
     defaultGroupId: config.defaultGroupId,
     connectionName: config.connectionName,
     invokeBudgetMs: config.invokeBudgetMs,

@@ -1,30 +1,30 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../server/logger';
+import type { ClaimStore } from '../storage/claims';
 import type { Confirmation } from './confirmation';
 import type { FinalOutcome, SubmitOutcome } from './outcome';
 
 interface LedgerRecord {
-  state: 'pending' | 'created';
-  startedAt: string;
-  confirmation?: Confirmation;
+  state: 'created';
+  confirmation: Confirmation;
 }
 
 export interface LedgerOptions {
-  /** A pending record older than this is assumed orphaned (its instance died) and may be retried. */
+  /** A claim older than this is assumed orphaned (its instance died mid-post) and may be taken over. */
   staleAfterMs: number;
 }
 
 /**
- * Makes creation idempotent per draft: a double click, a Teams resend or a concurrent submit of the same
- * draft joins the first attempt instead of posting again. Successful results are kept in the bot's
- * storage, so with a persistent store a resubmit after a restart answers the same confirmation (with the
- * default in-memory store that guarantee ends with the process: see docs/architecture.md).
+ * Makes creation idempotent per draft. In this process a double click or a Teams resend joins the attempt
+ * already running; across processes and restarts an atomic claim lets one attempt post, and the stored
+ * confirmation answers every later submit of the same draft.
  */
 export class SubmissionLedger {
-  private readonly inFlight = new Map<string, Promise<FinalOutcome>>();
+  private readonly inFlight = new Map<string, Promise<SubmitOutcome>>();
 
   constructor(
     private readonly storage: Storage,
+    private readonly claims: ClaimStore,
     private readonly logger: Logger,
     private readonly options: LedgerOptions = { staleAfterMs: 120_000 },
   ) {}
@@ -33,62 +33,52 @@ export class SubmissionLedger {
     const running = this.inFlight.get(key);
     if (running) return waitFor(running, waitMs);
 
-    const record = await this.read(key);
-    if (record?.state === 'created' && record.confirmation)
-      return { status: 'created', confirmation: record.confirmation };
-    if (record?.state === 'pending' && !this.isStale(record)) return { status: 'pending' };
-    // A second caller may have started while we read storage.
-    const raced = this.inFlight.get(key);
-    if (raced) return waitFor(raced, waitMs);
+    const confirmation = await this.confirmationOf(key);
+    if (confirmation) return { status: 'created', confirmation };
 
+    const joined = this.inFlight.get(key);
+    if (joined) return waitFor(joined, waitMs);
     const attempt = this.start(key, work);
     return waitFor(attempt, waitMs);
   }
 
   /** The confirmation of a draft already posted, if any. */
   async confirmationOf(key: string): Promise<Confirmation | undefined> {
-    const record = await this.read(key);
-    return record?.state === 'created' ? record.confirmation : undefined;
+    const items = await this.storage.read([key]);
+    return (items[key] as LedgerRecord | undefined)?.confirmation;
   }
 
-  private start(key: string, work: () => Promise<FinalOutcome>): Promise<FinalOutcome> {
-    const attempt = (async (): Promise<FinalOutcome> => {
-      await this.write(key, { state: 'pending', startedAt: new Date().toISOString() });
+  private start(key: string, work: () => Promise<FinalOutcome>): Promise<SubmitOutcome> {
+    const attempt = (async (): Promise<FinalOutcome | undefined> => {
+      // Another instance holds the draft: it will store the confirmation; this caller reports "posting".
+      if (!(await this.claims.claim(key, this.options.staleAfterMs))) return undefined;
       const outcome = await work();
       if (outcome.status === 'created')
-        await this.write(key, {
-          state: 'created',
-          startedAt: outcome.confirmation.createdAt,
-          confirmation: outcome.confirmation,
+        await this.storage.write({
+          [key]: { state: 'created', confirmation: outcome.confirmation, eTag: '*' },
         });
-      else await this.storage.delete([key]);
+      else await this.claims.release(key);
       return outcome;
     })();
-    this.inFlight.set(key, attempt);
-    attempt
-      .catch((error: unknown) => {
+    const settled = attempt.then((outcome) => outcome ?? this.elsewhere(key));
+    this.inFlight.set(key, settled);
+    settled
+      .catch(async (error: unknown) => {
         this.logger.error('submission.crashed', { error: error instanceof Error ? error.name : 'unknown' });
-        return this.storage.delete([key]);
+        await this.claims.release(key);
       })
       .finally(() => this.inFlight.delete(key));
-    return attempt;
+    return settled;
   }
 
-  private isStale(record: LedgerRecord): boolean {
-    return Date.now() - Date.parse(record.startedAt) > this.options.staleAfterMs;
-  }
-
-  private async read(key: string): Promise<LedgerRecord | undefined> {
-    const items = await this.storage.read([key]);
-    return items[key] as LedgerRecord | undefined;
-  }
-
-  private async write(key: string, record: LedgerRecord): Promise<void> {
-    await this.storage.write({ [key]: { ...record, eTag: '*' } });
+  /** Another instance (or an earlier process) holds the draft: its stored confirmation, else "posting". */
+  private async elsewhere(key: string): Promise<SubmitOutcome> {
+    const confirmation = await this.confirmationOf(key);
+    return confirmation ? { status: 'created', confirmation } : { status: 'pending' };
   }
 }
 
-async function waitFor(attempt: Promise<FinalOutcome>, waitMs: number): Promise<SubmitOutcome> {
+async function waitFor(attempt: Promise<SubmitOutcome>, waitMs: number): Promise<SubmitOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<SubmitOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ status: 'pending' }), waitMs);

@@ -19,6 +19,8 @@ export interface AppConfig {
   defaultGroupId?: string;
   /** Upper bound for Graph work inside one invoke, so Teams gets its answer in time. */
   invokeBudgetMs: number;
+  /** Azure Blob storage for bot state; undefined keeps state in memory (single instance only). */
+  storage: { connectionString?: string; container: string };
   /** Port of the embedded Graph sandbox (local mode only); 0 picks a free one. */
   sandboxPort: number;
   logLevel: LogLevel;
@@ -83,6 +85,10 @@ export function loadConfig(env: Env): AppConfig {
     graphBaseUrl,
     defaultGroupId: guid(env, 'DEFAULT_GROUP_ID'),
     invokeBudgetMs: parseInteger(env, 'INVOKE_BUDGET_MS', 8_000, 500, 60_000),
+    storage: {
+      connectionString: optional(env, 'STORAGE_CONNECTION_STRING'),
+      container: parseContainer(env),
+    },
     sandboxPort: parseInteger(env, 'GRAPH_SANDBOX_PORT', 3980, 0, 65_535),
     logLevel: parseLogLevel(env),
   };
@@ -163,6 +169,18 @@ function guid(env: Env, name: string): string | undefined {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
     throw new ConfigError(name, 'must be a GUID such as 5f2e1c3a-0000-0000-0000-000000000000', raw);
   return raw.toLowerCase();
+}
+
+/** Azure container names: 3-63 lower-case letters, digits and single hyphens. */
+function parseContainer(env: Env): string {
+  const raw = optional(env, 'STORAGE_CONTAINER') ?? 'group-conversations-state';
+  if (!/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/.test(raw))
+    throw new ConfigError(
+      'STORAGE_CONTAINER',
+      'must be 3-63 lower-case letters, digits or single hyphens',
+      raw,
+    );
+  return raw;
 }
 
 function parseLogLevel(env: Env): LogLevel {

@@ -11,6 +11,8 @@ import { startTeamsConnector, type TeamsConnector } from './teams-connector';
 export interface HarnessOptions {
   env?: Record<string, string>;
   tokens?: (sandbox: GraphSandbox) => GraphTokenProvider;
+  /** Share a Graph sandbox between bot instances (a restart, or two instances); the caller closes it. */
+  sandbox?: GraphSandbox;
 }
 
 /**
@@ -28,7 +30,8 @@ export interface BotHarness {
 }
 
 export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
-  const sandbox = await startGraphSandbox();
+  const ownsSandbox = !options.sandbox;
+  const sandbox = options.sandbox ?? (await startGraphSandbox());
   const connector = await startTeamsConnector();
   const logLines: string[] = [];
   const config = loadConfig({
@@ -65,7 +68,7 @@ export async function startBotHarness(options: HarnessOptions = {}): Promise<Bot
     close: async () => {
       await app.close();
       await connector.close();
-      await sandbox.close();
+      if (ownsSandbox) await sandbox.close();
     },
   };
 }

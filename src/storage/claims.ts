@@ -1,0 +1,75 @@
+import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
+
+/**
+ * "First one wins" across every instance of the bot: claim(key) is true for exactly one caller. botbuilder's
+ * Storage interface cannot express create-if-absent (its eTag writes are compare-and-swap on an existing
+ * item), and that is what deduplicating a token exchange or a draft submission needs.
+ */
+export interface ClaimStore {
+  /** True for the first caller; also true for a caller that finds the claim older than staleAfterMs. */
+  claim(key: string, staleAfterMs?: number): Promise<boolean>;
+  release(key: string): Promise<void>;
+}
+
+export class MemoryClaimStore implements ClaimStore {
+  private readonly claimedAt = new Map<string, number>();
+
+  async claim(key: string, staleAfterMs?: number): Promise<boolean> {
+    const previous = this.claimedAt.get(key);
+    if (previous !== undefined && !isStale(previous, staleAfterMs)) return false;
+    this.claimedAt.set(key, Date.now());
+    return true;
+  }
+
+  async release(key: string): Promise<void> {
+    this.claimedAt.delete(key);
+  }
+}
+
+/** Claims as blobs written with If-None-Match: * (and taken over with If-Match), which Azure applies atomically. */
+export class BlobClaimStore implements ClaimStore {
+  private ready: Promise<unknown> | undefined;
+  private readonly container: ContainerClient;
+
+  constructor(connectionString: string, containerName: string) {
+    this.container =
+      BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
+  }
+
+  async claim(key: string, staleAfterMs?: number): Promise<boolean> {
+    this.ready ??= this.container.createIfNotExists();
+    await this.ready;
+    const blob = this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`);
+    if (await conditionalWrite(() => upload(blob, { ifNoneMatch: '*' }))) return true;
+    if (staleAfterMs === undefined) return false;
+    const properties = await blob.getProperties();
+    const claimedAt = Number(properties.metadata?.claimedat ?? 0);
+    if (!isStale(claimedAt, staleAfterMs)) return false;
+    return conditionalWrite(() => upload(blob, { ifMatch: properties.etag }));
+  }
+
+  async release(key: string): Promise<void> {
+    await this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`).deleteIfExists();
+  }
+}
+
+type BlockBlob = ReturnType<ContainerClient['getBlockBlobClient']>;
+
+function upload(blob: BlockBlob, conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<unknown> {
+  return blob.upload('', 0, { conditions, metadata: { claimedat: String(Date.now()) } });
+}
+
+/** A lost race is an answer (false), not an error: 409 BlobAlreadyExists or 412 ConditionNotMet. */
+async function conditionalWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
+    throw error;
+  }
+}
+
+function isStale(claimedAt: number, staleAfterMs: number | undefined): boolean {
+  return staleAfterMs !== undefined && Date.now() - claimedAt > staleAfterMs;
+}

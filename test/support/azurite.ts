@@ -1,0 +1,68 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The well-known Azurite development account (public, not a secret). */
+const ACCOUNT = 'devstoreaccount1';
+const KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export interface Azurite {
+  connectionString: string;
+  close(): Promise<void>;
+}
+
+/** Azure Blob storage on loopback, in memory, for tests: the real BlobsStorage client talks to it. */
+export async function startAzurite(): Promise<Azurite> {
+  const port = await freePort();
+  const bin = join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
+  const child = spawn(
+    bin,
+    [
+      '--silent',
+      '--disableTelemetry',
+      '--inMemoryPersistence',
+      '--skipApiVersionCheck',
+      '--blobHost',
+      '127.0.0.1',
+      '--blobPort',
+      String(port),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  await waitForListening(child, port);
+  return {
+    connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function waitForListening(child: ChildProcess, port: number): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`azurite-blob exited with ${child.exitCode}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/${ACCOUNT}?comp=list`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  child.kill('SIGKILL');
+  throw new Error('azurite-blob did not start within 15 s');
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
