@@ -32,9 +32,17 @@ describe('loadConfig in local mode (no MicrosoftAppId)', () => {
       graphBaseUrl: undefined,
       defaultGroupId: undefined,
       invokeBudgetMs: 8_000,
+      storage: { connectionString: undefined, container: 'group-conversations-state' },
       sandboxPort: 3980,
       logLevel: 'info',
     });
+  });
+
+  test('STORAGE_CONTAINER must be a valid Azure container name', () => {
+    expect(loadConfig({ STORAGE_CONTAINER: 'bot-state-2' }).storage.container).toBe('bot-state-2');
+    expect(() => loadConfig({ STORAGE_CONTAINER: 'Bot_State' })).toThrow(
+      'Configuration error: STORAGE_CONTAINER must be 3-63 lower-case letters, digits or single hyphens (got "Bot_State").',
+    );
   });
 
   test('blank values count as unset', () => {
