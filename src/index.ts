@@ -31,10 +31,24 @@ async function main(): Promise<void> {
 
   const shutdown = async (signal: string): Promise<void> => {
     logger.info('shutdown', { signal });
+    await playground?.close();
     await app.close();
     await graph.close();
     process.exit(0);
   };
+  // Local mode only: the Playground is a dev dependency and must never be required in production.
+  const playground =
+    config.mode === 'local'
+      ? await (await import('../dev/playground')).startPlayground({
+          botEndpoint: `${app.url}/api/messages`,
+          onUnexpectedExit: (reason) => {
+            process.stderr.write(`${reason}\n`);
+            void shutdown('playground-exit');
+          },
+        })
+      : undefined;
+  if (playground)
+    process.stdout.write(`\nOpen ${playground.url} to chat with the bot (Ctrl-C stops all).\n\n`);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }

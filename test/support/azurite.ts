@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freeLoopbackPort } from '../../dev/free-port';
 
 /** The well-known Azurite development account (public, not a secret). */
 const ACCOUNT = 'devstoreaccount1';
@@ -13,7 +13,7 @@ export interface Azurite {
 
 /** Azure Blob storage on loopback, in memory, for tests: the real BlobsStorage client talks to it. */
 export async function startAzurite(): Promise<Azurite> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const bin = join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
   const child = spawn(
     bin,
@@ -53,16 +53,4 @@ async function waitForListening(child: ChildProcess, port: number): Promise<void
   }
   child.kill('SIGKILL');
   throw new Error('azurite-blob did not start within 15 s');
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,55 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningPlayground, startPlayground } from '../../../dev/playground';
+import { DEMO_TENANT } from '../../../sandbox/demo-tenant';
+import { startGraphSandbox } from '../../../sandbox/graph-sandbox';
+import { startApp } from '../../../src/app';
+import { LocalSandboxTokenProvider } from '../../../src/auth/local-token-provider';
+import { loadConfig } from '../../../src/server/config';
+import { createJsonLogger } from '../../../src/server/logger';
+
+/**
+ * What `npm start` runs with no configuration (bot in local mode, Graph sandbox, Playground), each on a free
+ * loopback port so the suite never collides with a developer's running bot or with parallel test files.
+ */
+export interface LocalStack {
+  playground: RunningPlayground;
+  /** Where the sandbox's /_sandbox admin endpoints live. */
+  sandboxOrigin: string;
+  /** The bot's JSON log lines, for diagnosing a failed test. */
+  botLog: string[];
+  close(): Promise<void>;
+}
+
+export async function startLocalStack(): Promise<LocalStack> {
+  const sandbox = await startGraphSandbox({ host: '127.0.0.1', port: 0 });
+  const botLog: string[] = [];
+  const app = await startApp({
+    config: loadConfig({ PORT: '0', GRAPH_BASE_URL: sandbox.baseUrl }),
+    logger: createJsonLogger('info', (line) => botLog.push(line)),
+    graphBaseUrl: new URL(sandbox.baseUrl),
+    tokens: new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
+  });
+  // A private log per run: parallel test files must not read each other's Playground errors.
+  const logDir = await mkdtemp(join(tmpdir(), 'playground-e2e-'));
+  const playground = await startPlayground({
+    botEndpoint: `${app.url}/api/messages`,
+    logPath: join(logDir, 'm365agentsplayground.log'),
+  }).catch(async (error: unknown) => {
+    await app.close();
+    await sandbox.close();
+    throw error;
+  });
+  return {
+    playground,
+    sandboxOrigin: sandbox.origin,
+    botLog,
+    close: async () => {
+      await playground.close();
+      await app.close();
+      await sandbox.close();
+      await rm(logDir, { recursive: true, force: true });
+    },
+  };
+}

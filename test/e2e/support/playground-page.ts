@@ -1,0 +1,100 @@
+import type { Locator, Page } from 'playwright-core';
+
+const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
+const CARD = '.ac-adaptiveCard';
+
+/** The parts of the Playground's UI the tests use, named as a person would describe them. */
+export class PlaygroundPage {
+  private answers = 0;
+
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.locator(COMPOSE_BOX).first().waitFor();
+  }
+
+  /** A chat or channel in the left rail, e.g. "Personal Chat" or "General". */
+  async openConversation(name: string): Promise<void> {
+    await this.page.getByText(name, { exact: true }).first().click();
+    await this.page.locator(COMPOSE_BOX).first().waitFor();
+  }
+
+  /**
+   * Sends a topic as a chat message and returns the form the bot answers with. In a group chat pass `mention`: Teams
+   * only delivers messages there that @mention the bot.
+   */
+  async send(text: string, mention?: string): Promise<Locator> {
+    return this.expectNewCard(text, async () => {
+      await this.page.locator(COMPOSE_BOX).last().click();
+      if (mention) await this.typeMention(mention);
+      await this.page.keyboard.type(mention ? ` ${text}` : text);
+      await this.page.keyboard.press('Enter');
+    });
+  }
+
+  /** Starts a channel post that @mentions the bot and returns the form the bot answers with in its thread. */
+  async postMentioning(botName: string, text: string): Promise<Locator> {
+    return this.expectNewCard(text, async () => {
+      await this.page.locator(COMPOSE_BOX).first().click();
+      await this.typeMention(botName);
+      await this.page.keyboard.type(` ${text}`);
+      await this.page.getByRole('button', { name: 'Post', exact: true }).click();
+    });
+  }
+
+  private async typeMention(botName: string): Promise<void> {
+    await this.page.keyboard.type(`@${botName.slice(0, 3)}`);
+    await this.page.getByRole('menuitem').filter({ hasText: botName }).click();
+  }
+
+  /**
+   * The form the bot answers with, recognised by the topic it echoes: cards already on the page are tagged
+   * first, and a welcome card the Playground's install events trigger may arrive at the same moment. The
+   * answer is then pinned by an attribute: Action.Execute refreshes re-render inside the same element.
+   */
+  private async expectNewCard(topic: string, act: () => Promise<void>): Promise<Locator> {
+    await this.page.locator(CARD).evaluateAll((cards) => {
+      for (const card of cards) card.setAttribute('data-e2e-seen', '');
+    });
+    await act();
+    const answer = this.page
+      .locator(`${CARD}:not([data-e2e-seen])`)
+      .filter({ has: this.page.locator(`input[value=${JSON.stringify(topic)}]`) })
+      .first();
+    await answer.waitFor();
+    const pin = `answer-${++this.answers}`;
+    await answer.evaluate((card, id) => card.setAttribute('data-e2e-card', id), pin);
+    return this.page.locator(`[data-e2e-card="${pin}"]`);
+  }
+}
+
+/** One Adaptive Card in the conversation; Action.Execute answers re-render it in place. */
+export class CardView {
+  constructor(readonly card: Locator) {}
+
+  async chooseGroup(name: string): Promise<void> {
+    await this.card.getByPlaceholder('Choose a group').click();
+    await this.card.page().getByRole('option', { name }).click();
+  }
+
+  topic(): Locator {
+    return this.card.getByPlaceholder('What is the conversation about?');
+  }
+
+  message(): Locator {
+    return this.card.getByPlaceholder('The first post of the conversation');
+  }
+
+  button(title: string): Locator {
+    return this.card.getByRole('button', { name: title });
+  }
+
+  async press(title: string): Promise<void> {
+    await this.button(title).click();
+  }
+
+  text(content: string | RegExp): Locator {
+    return this.card.getByText(content);
+  }
+}
