@@ -34,9 +34,30 @@ export function parseParticipants(...inputs: ReadonlyArray<string | undefined>):
 
 function splitEntries(inputs: ReadonlyArray<string | undefined>): string[] {
   return inputs
-    .flatMap((input) => (input ?? '').split(/[,;\n]+/))
+    .flatMap((input) => splitOutsideQuotes(input ?? ''))
     .map((part) => stripDisplayName(part.trim()))
     .filter((part) => part.length > 0);
+}
+
+/** Outlook pastes `"Bowen, Megan" <meganb@contoso.com>`: separators inside quotes or <…> do not split. */
+function splitOutsideQuotes(input: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let closing: string | undefined;
+  for (const char of input) {
+    if (closing) {
+      if (char === closing) closing = undefined;
+    } else if (char === '"') closing = '"';
+    else if (char === '<') closing = '>';
+    else if (char === ',' || char === ';' || char === '\n') {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += char;
+  }
+  parts.push(current);
+  return parts;
 }
 
 /** Accepts "Megan Bowen <meganb@contoso.com>" as pasted from Outlook. */

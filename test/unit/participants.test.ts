@@ -86,3 +86,16 @@ describe('parseParticipants', () => {
     expect(parseParticipants(undefined, '', '  ')).toEqual({ entries: [], invalid: [] });
   });
 });
+
+test('a quoted display name with a comma, as Outlook pastes it, stays one participant', () => {
+  const parsed = parseParticipants(
+    '"Bowen, Megan" <MeganB@contoso.com>; "Gu; Lee" <leeg@contoso.com>, adelev@contoso.com',
+  );
+
+  expect(parsed.invalid).toEqual([]);
+  expect(parsed.entries).toEqual([
+    { kind: 'email', address: 'meganb@contoso.com' },
+    { kind: 'email', address: 'leeg@contoso.com' },
+    { kind: 'email', address: 'adelev@contoso.com' },
+  ]);
+});
