@@ -40,8 +40,8 @@ export class SsoExchangeDedupeMiddleware implements Middleware {
         failureDetail,
       });
     }
-    const first = await this.claims.claim(`sso-exchange/${activity.conversation.id}/${request.id ?? ''}`);
-    if (!first) return invokeResponse(context, 200);
+    const claim = await this.claims.claim(`sso-exchange/${activity.conversation.id}/${request.id ?? ''}`);
+    if (claim !== 'won') return invokeResponse(context, 200);
     await next();
   }
 }

@@ -9,6 +9,12 @@ interface LedgerRecord {
   confirmation: Confirmation;
 }
 
+/**
+ * Posts the draft. mayAlreadyExist: an earlier holder of this draft vanished mid-attempt, so its
+ * conversation may exist already and must be looked for before posting.
+ */
+export type Work = (options: { mayAlreadyExist: boolean }) => Promise<FinalOutcome>;
+
 export interface LedgerOptions {
   /** A claim older than this is assumed orphaned (its instance died mid-post) and may be taken over. */
   staleAfterMs: number;
@@ -29,7 +35,7 @@ export class SubmissionLedger {
     private readonly options: LedgerOptions = { staleAfterMs: 120_000 },
   ) {}
 
-  async run(key: string, waitMs: number, work: () => Promise<FinalOutcome>): Promise<SubmitOutcome> {
+  async run(key: string, waitMs: number, work: Work): Promise<SubmitOutcome> {
     const running = this.inFlight.get(key);
     if (running) return waitFor(running, waitMs);
 
@@ -48,11 +54,12 @@ export class SubmissionLedger {
     return (items[key] as LedgerRecord | undefined)?.confirmation;
   }
 
-  private start(key: string, work: () => Promise<FinalOutcome>): Promise<SubmitOutcome> {
+  private start(key: string, work: Work): Promise<SubmitOutcome> {
     const attempt = (async (): Promise<FinalOutcome | undefined> => {
       // Another instance holds the draft: it will store the confirmation; this caller reports "posting".
-      if (!(await this.claims.claim(key, this.options.staleAfterMs))) return undefined;
-      const outcome = await work();
+      const claim = await this.claims.claim(key, this.options.staleAfterMs);
+      if (claim === 'held') return undefined;
+      const outcome = await work({ mayAlreadyExist: claim === 'tookOver' });
       if (outcome.status === 'created')
         await this.storage.write({
           [key]: { state: 'created', confirmation: outcome.confirmation, eTag: '*' },

@@ -2,7 +2,7 @@ import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Recipient, ValidDraft } from '../domain/draft';
 import { toCreateConversationRequest } from '../domain/graph-request';
 import { createGraphClient } from '../graph/client';
-import { createConversation } from '../graph/conversations';
+import { createConversation, findRecentConversation } from '../graph/conversations';
 import { getGroup, resolveUsers } from '../graph/directory';
 import { GraphFailure } from '../graph/errors';
 import type { Confirmation } from './confirmation';
@@ -34,9 +34,13 @@ export interface SubmitDraftDeps {
 /** Posts a validated draft to its group once, however often it is submitted. */
 export function submitDraft(deps: SubmitDraftDeps, request: SubmitDraftRequest): Promise<SubmitOutcome> {
   const deadline = Date.now() + request.budgetMs;
-  return deps.ledger.run(request.key, request.budgetMs, () =>
+  return deps.ledger.run(request.key, request.budgetMs, ({ mayAlreadyExist }) =>
     withOneRefresh(request.tokens, (token) =>
-      postDraft(createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: deadline - 250 }), request),
+      postDraft(
+        createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: deadline - 250 }),
+        request,
+        mayAlreadyExist,
+      ),
     ),
   );
 }
@@ -61,7 +65,14 @@ function isUnauthorized(outcome: FinalOutcome): boolean {
   );
 }
 
-async function postDraft(client: Client, request: SubmitDraftRequest): Promise<FinalOutcome> {
+/** How far back an orphaned attempt's conversation is looked for (well beyond the ledger's stale time). */
+const ORPHAN_WINDOW_MS = 30 * 60_000;
+
+async function postDraft(
+  client: Client,
+  request: SubmitDraftRequest,
+  mayAlreadyExist: boolean,
+): Promise<FinalOutcome> {
   const { draft } = request;
   const ids = draft.participants.flatMap((entry) => (entry.kind === 'id' ? [entry.id] : []));
   try {
@@ -72,11 +83,12 @@ async function postDraft(client: Client, request: SubmitDraftRequest): Promise<F
     if (!group.isUnified) return failed({ kind: 'notUnified', groupName: group.displayName });
     if (users.unknown.length > 0) return failed({ kind: 'unknownParticipants', ids: users.unknown });
     const recipients = toRecipients(draft, users.found);
-    const created = await createConversation(
-      client,
-      draft.groupId,
-      toCreateConversationRequest(draft, recipients),
-    );
+    const since = new Date(Date.now() - ORPHAN_WINDOW_MS);
+    const created =
+      (mayAlreadyExist
+        ? await findRecentConversation(client, draft.groupId, draft.topic, since)
+        : undefined) ??
+      (await createConversation(client, draft.groupId, toCreateConversationRequest(draft, recipients)));
     const confirmation: Confirmation = {
       draftId: request.draftId,
       conversationId: created.id,

@@ -36,3 +36,39 @@ export async function createConversation(
     throw toGraphFailure(error);
   }
 }
+
+interface ConversationPage {
+  value: Array<GraphConversation & { topic?: string | null }>;
+}
+
+/**
+ * A conversation with this topic delivered since `since`, among the group's newest. Used only when an
+ * earlier attempt at the same draft vanished mid-post, to avoid posting it a second time.
+ */
+export async function findRecentConversation(
+  client: Client,
+  groupId: string,
+  topic: string,
+  since: Date,
+): Promise<CreatedConversation | undefined> {
+  try {
+    const page = (await client
+      .api(`/groups/${encodeURIComponent(groupId)}/conversations`)
+      .top(25)
+      .get()) as ConversationPage;
+    const match = page.value.find(
+      (conversation) =>
+        conversation.topic === topic &&
+        Date.parse(conversation.lastDeliveredDateTime ?? '') >= since.getTime(),
+    );
+    return match
+      ? {
+          id: match.id,
+          preview: match.preview ?? undefined,
+          lastDeliveredDateTime: match.lastDeliveredDateTime ?? undefined,
+        }
+      : undefined;
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+}

@@ -1,24 +1,29 @@
 import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
 
+export type ClaimResult = 'won' | 'tookOver' | 'held';
+
 /**
  * "First one wins" across every instance of the bot: claim(key) is true for exactly one caller. botbuilder's
  * Storage interface cannot express create-if-absent (its eTag writes are compare-and-swap on an existing
  * item), and that is what deduplicating a token exchange or a draft submission needs.
  */
 export interface ClaimStore {
-  /** True for the first caller; also true for a caller that finds the claim older than staleAfterMs. */
-  claim(key: string, staleAfterMs?: number): Promise<boolean>;
+  /**
+   * 'won' for the first caller; 'tookOver' for a caller that found the claim older than staleAfterMs (its
+   * holder may have died half-way, so the winner must check what that holder already did); else 'held'.
+   */
+  claim(key: string, staleAfterMs?: number): Promise<ClaimResult>;
   release(key: string): Promise<void>;
 }
 
 export class MemoryClaimStore implements ClaimStore {
   private readonly claimedAt = new Map<string, number>();
 
-  async claim(key: string, staleAfterMs?: number): Promise<boolean> {
+  async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
     const previous = this.claimedAt.get(key);
-    if (previous !== undefined && !isStale(previous, staleAfterMs)) return false;
+    if (previous !== undefined && !isStale(previous, staleAfterMs)) return 'held';
     this.claimedAt.set(key, Date.now());
-    return true;
+    return previous === undefined ? 'won' : 'tookOver';
   }
 
   async release(key: string): Promise<void> {
@@ -36,16 +41,16 @@ export class BlobClaimStore implements ClaimStore {
       BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
   }
 
-  async claim(key: string, staleAfterMs?: number): Promise<boolean> {
+  async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
     this.ready ??= this.container.createIfNotExists();
     await this.ready;
     const blob = this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`);
-    if (await conditionalWrite(() => upload(blob, { ifNoneMatch: '*' }))) return true;
-    if (staleAfterMs === undefined) return false;
+    if (await conditionalWrite(() => upload(blob, { ifNoneMatch: '*' }))) return 'won';
+    if (staleAfterMs === undefined) return 'held';
     const properties = await blob.getProperties();
     const claimedAt = Number(properties.metadata?.claimedat ?? 0);
-    if (!isStale(claimedAt, staleAfterMs)) return false;
-    return conditionalWrite(() => upload(blob, { ifMatch: properties.etag }));
+    if (!isStale(claimedAt, staleAfterMs)) return 'held';
+    return (await conditionalWrite(() => upload(blob, { ifMatch: properties.etag }))) ? 'tookOver' : 'held';
   }
 
   async release(key: string): Promise<void> {
