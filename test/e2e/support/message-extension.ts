@@ -1,0 +1,111 @@
+import type { Locator, Page } from 'playwright-core';
+import { CardView } from './playground-page';
+
+/**
+ * The Playground's action-based message extension, as it works in @microsoft/m365agentsplayground 0.2.28.
+ * It does not read the app manifest (README: "Application manifest is not being processed"): the user picks
+ * "Action Command" from the message-extension menu and types the command id into the Playground's own
+ * "Command ID option dialog". That same dialog then shows the bot's fetchTask card, and re-renders with
+ * whatever `task: continue` card the bot answers a submitAction with.
+ */
+
+const COMPOSE_TRIGGER = 'button[aria-label="Trigger Message Extension App"]';
+/** The "…" on a message in the chat; the Playground offers message-context action commands there. */
+const MESSAGE_MENU = 'Show more information';
+const MESSAGE_HEADER = '[aria-label="Message header"]';
+const OPTION_DIALOG = 'Command ID option dialog';
+/** Where the Playground's page sends every invoke; its server forwards it to the bot as an activity. */
+const INVOKE_PATH = '/_conversation/v1/invoke';
+
+/** What the page sent for one invoke and what the bot answered, as the Playground relayed it. */
+export interface InvokeExchange {
+  request: InvokeRequest;
+  status: number;
+  body: unknown;
+}
+
+export interface InvokeRequest {
+  name: string;
+  value: {
+    commandId?: string;
+    commandContext?: string;
+    data?: Record<string, unknown>;
+    messagePayload?: { body?: { contentType?: string; content?: string } };
+  };
+  from: { id: string };
+  conversation: { id: string };
+}
+
+export class MessageExtensionDialog {
+  private constructor(
+    readonly page: Page,
+    /** The Playground's dialog: first its command-id prompt, then the bot's card. */
+    readonly surface: Locator,
+    /** The composeExtension/fetchTask that filled it. */
+    readonly fetchTask: InvokeExchange,
+  ) {}
+
+  /** The message-extension button in the compose box (commandContext "compose"). */
+  static async fromComposeBox(page: Page, commandId: string): Promise<MessageExtensionDialog> {
+    await page.locator(COMPOSE_TRIGGER).last().click();
+    return MessageExtensionDialog.runActionCommand(page, commandId);
+  }
+
+  /** The "…" menu of the chat message whose text is exactly `text` (commandContext "message"). */
+  static async fromMessage(page: Page, text: string, commandId: string): Promise<MessageExtensionDialog> {
+    const message = page
+      .locator(`div:has(> ${MESSAGE_HEADER})`)
+      .filter({ has: page.getByText(text, { exact: true }) })
+      .last();
+    await message.hover();
+    await message.getByRole('button', { name: MESSAGE_MENU }).click();
+    return MessageExtensionDialog.runActionCommand(page, commandId);
+  }
+
+  private static async runActionCommand(page: Page, commandId: string): Promise<MessageExtensionDialog> {
+    await page.getByRole('menuitem', { name: 'Action Command' }).click();
+    const surface = page.getByRole('dialog', { name: OPTION_DIALOG });
+    await surface.getByPlaceholder('Input command id or leave blanks').fill(commandId);
+    const fetchTask = await recordInvoke(page, 'composeExtension/fetchTask', () =>
+      surface.getByRole('button', { name: 'Create' }).click(),
+    );
+    const dialog = new MessageExtensionDialog(page, surface, fetchTask);
+    await dialog.card.waitFor();
+    return dialog;
+  }
+
+  /** The bot's Adaptive Card inside the dialog (the fetchTask form, or a submitAction's `continue` card). */
+  get card(): Locator {
+    return this.surface.locator('.ac-adaptiveCard');
+  }
+
+  form(): CardView {
+    return new CardView(this.card);
+  }
+
+  /** Presses a card button that sends composeExtension/submitAction, and returns that exchange. */
+  async submit(title: string): Promise<InvokeExchange> {
+    return recordInvoke(this.page, 'composeExtension/submitAction', () => this.form().press(title));
+  }
+
+  text(content: string | RegExp): Locator {
+    return this.surface.getByText(content);
+  }
+}
+
+async function recordInvoke(page: Page, name: string, act: () => Promise<void>): Promise<InvokeExchange> {
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (candidate) =>
+        candidate.url().endsWith(INVOKE_PATH) &&
+        (candidate.request().postDataJSON() as InvokeRequest | null)?.name === name,
+      { timeout: 15_000 },
+    ),
+    act(),
+  ]);
+  return {
+    request: response.request().postDataJSON() as InvokeRequest,
+    status: response.status(),
+    body: (await response.json()) as unknown,
+  };
+}
