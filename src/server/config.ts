@@ -28,7 +28,7 @@ export interface AppConfig {
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
-export const BOT_FRAMEWORK_SETTING_NAMES = [
+const BOT_FRAMEWORK_SETTING_NAMES = [
   'MicrosoftAppId',
   'MicrosoftAppPassword',
   'MicrosoftAppType',
@@ -139,7 +139,7 @@ function parseGraphBaseUrl(env: Env, mode: AppConfig['mode']): URL | undefined {
   return url;
 }
 
-export function isLoopback(hostname: string): boolean {
+function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (host === 'localhost') return true;
   if (isIP(host) === 4) return host.startsWith('127.');

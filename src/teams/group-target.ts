@@ -4,9 +4,7 @@ import { createGraphClient } from '../graph/client';
 import { listMyUnifiedGroups } from '../graph/directory';
 
 /** The team's Microsoft 365 group when the turn happens in a team; undefined in chats. */
-export async function linkedGroupOf(
-  context: TurnContext,
-): Promise<{ id: string; displayName: string } | undefined> {
+async function linkedGroupOf(context: TurnContext): Promise<{ id: string; displayName: string } | undefined> {
   const team = (context.activity.channelData as TeamsChannelData | undefined)?.team;
   if (!team?.id) return undefined;
   if (team.aadGroupId) return { id: team.aadGroupId, displayName: team.name ?? 'this team' };

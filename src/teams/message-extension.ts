@@ -125,9 +125,10 @@ function isJitInstallRetry(data: Record<string, unknown>): boolean {
 async function tokenFor(context: TurnContext, deps: BotDeps) {
   return tokenForInvoke<Response>(context, deps, proofFrom(context.activity.value), {
     signIn: messageExtensionSignIn,
-    exchangeFailed: (detail) => {
-      // 412 with {id, connectionName, failureDetail} tells Teams to fall back to the sign-in link.
-      void context.sendActivity({
+    exchangeFailed: async (detail) => {
+      // 412 with {id, connectionName, failureDetail} tells Teams to fall back to the sign-in link. Sent as the
+      // turn's invoke response: botbuilder then ignores the handler's own (empty) answer.
+      await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
         value: {
           status: 412,

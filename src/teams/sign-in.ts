@@ -65,7 +65,7 @@ export type InvokeToken<R> = { token: string } | { response: R };
 
 export interface InvokeAuthAnswers<R> {
   signIn(offer: SignInOffer): R;
-  exchangeFailed(detail: string): R;
+  exchangeFailed(detail: string): R | Promise<R>;
 }
 
 /**
@@ -83,7 +83,7 @@ export async function tokenForInvoke<R>(
     if (redeemed.status === 'ok') return { token: redeemed.token };
     if (redeemed.status === 'exchangeFailed') {
       deps.logger.warn('signin.exchange_failed', { entry: context.activity.name });
-      return { response: answers.exchangeFailed(redeemed.detail) };
+      return { response: await answers.exchangeFailed(redeemed.detail) };
     }
   }
   const token = await deps.tokens.getToken(context);
