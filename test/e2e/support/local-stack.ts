@@ -6,6 +6,7 @@ import { DEMO_TENANT } from '../../../sandbox/demo-tenant';
 import { startGraphSandbox } from '../../../sandbox/graph-sandbox';
 import { startApp } from '../../../src/app';
 import { LocalSandboxTokenProvider } from '../../../src/auth/local-token-provider';
+import { SsoTokenProvider } from '../../../src/auth/sso-token-provider';
 import { loadConfig } from '../../../src/server/config';
 import { createJsonLogger } from '../../../src/server/logger';
 
@@ -22,14 +23,27 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export async function startLocalStack(): Promise<LocalStack> {
+export interface LocalStackOptions {
+  /**
+   * Sign in through an OAuth connection instead of minting sandbox tokens: the bot then gets Graph tokens
+   * from the token service at `tokenServiceUrl` (the `OAuthUrl` setting) and answers with a sign-in card
+   * while it has none. Without it the stack is exactly `npm start`'s.
+   */
+  sso?: { connectionName: string; tokenServiceUrl: string };
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const { sso } = options;
   const sandbox = await startGraphSandbox({ host: '127.0.0.1', port: 0 });
   const botLog: string[] = [];
+  const ssoEnv = sso ? { ConnectionName: sso.connectionName, OAuthUrl: sso.tokenServiceUrl } : {};
   const app = await startApp({
-    config: loadConfig({ PORT: '0', GRAPH_BASE_URL: sandbox.baseUrl }),
+    config: loadConfig({ PORT: '0', GRAPH_BASE_URL: sandbox.baseUrl, ...ssoEnv }),
     logger: createJsonLogger('info', (line) => botLog.push(line)),
     graphBaseUrl: new URL(sandbox.baseUrl),
-    tokens: new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
+    tokens: sso
+      ? new SsoTokenProvider(sso.connectionName)
+      : new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
   });
   // A private log per run: parallel test files must not read each other's Playground errors.
   const logDir = await mkdtemp(join(tmpdir(), 'playground-e2e-'));

@@ -1,7 +1,11 @@
 import type { Locator, Page } from 'playwright-core';
 
 const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
-const CARD = '.ac-adaptiveCard';
+/**
+ * A card the bot sent: the Playground renders Adaptive Cards with the adaptivecards library, and rich cards
+ * (hero, OAuth, sign-in…) with its own hero-card component.
+ */
+const CARD = '.ac-adaptiveCard, [data-tid="hero-card"]';
 
 /** The parts of the Playground's UI the tests use, named as a person would describe them. */
 export class PlaygroundPage {
@@ -25,17 +29,27 @@ export class PlaygroundPage {
    * only delivers messages there that @mention the bot.
    */
   async send(text: string, mention?: string): Promise<Locator> {
-    return this.expectNewCard(text, async () => {
-      await this.page.locator(COMPOSE_BOX).last().click();
-      if (mention) await this.typeMention(mention);
-      await this.page.keyboard.type(mention ? ` ${text}` : text);
-      await this.page.keyboard.press('Enter');
-    });
+    return this.expectNewCard(this.echoing(text), () => this.type(text, mention));
+  }
+
+  /**
+   * Sends a chat message and returns the first new card that shows `content`: for answers that do not echo
+   * the message, such as the sign-in card.
+   */
+  async sendExpecting(text: string, content: string | RegExp, mention?: string): Promise<Locator> {
+    return this.expectNewCard(this.page.getByText(content), () => this.type(text, mention));
+  }
+
+  private async type(text: string, mention?: string): Promise<void> {
+    await this.page.locator(COMPOSE_BOX).last().click();
+    if (mention) await this.typeMention(mention);
+    await this.page.keyboard.type(mention ? ` ${text}` : text);
+    await this.page.keyboard.press('Enter');
   }
 
   /** Starts a channel post that @mentions the bot and returns the form the bot answers with in its thread. */
   async postMentioning(botName: string, text: string): Promise<Locator> {
-    return this.expectNewCard(text, async () => {
+    return this.expectNewCard(this.echoing(text), async () => {
       await this.page.locator(COMPOSE_BOX).first().click();
       await this.typeMention(botName);
       await this.page.keyboard.type(` ${text}`);
@@ -49,23 +63,25 @@ export class PlaygroundPage {
   }
 
   /**
-   * The form the bot answers with, recognised by the topic it echoes: cards already on the page are tagged
+   * The card the bot answers with, recognised by what it contains (`has`): cards already on the page are tagged
    * first, and a welcome card the Playground's install events trigger may arrive at the same moment. The
    * answer is then pinned by an attribute: Action.Execute refreshes re-render inside the same element.
    */
-  private async expectNewCard(topic: string, act: () => Promise<void>): Promise<Locator> {
+  private async expectNewCard(has: Locator, act: () => Promise<void>): Promise<Locator> {
     await this.page.locator(CARD).evaluateAll((cards) => {
       for (const card of cards) card.setAttribute('data-e2e-seen', '');
     });
     await act();
-    const answer = this.page
-      .locator(`${CARD}:not([data-e2e-seen])`)
-      .filter({ has: this.page.locator(`input[value=${JSON.stringify(topic)}]`) })
-      .first();
+    const answer = this.page.locator(`:is(${CARD}):not([data-e2e-seen])`).filter({ has }).first();
     await answer.waitFor();
     const pin = `answer-${++this.answers}`;
     await answer.evaluate((card, id) => card.setAttribute('data-e2e-card', id), pin);
     return this.page.locator(`[data-e2e-card="${pin}"]`);
+  }
+
+  /** A form that echoes the topic in its topic input. */
+  private echoing(topic: string): Locator {
+    return this.page.locator(`input[value=${JSON.stringify(topic)}]`);
   }
 }
 
