@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import type { RunningPlayground } from '../dev/playground';
 import { startApp } from './app';
 import { LocalSandboxTokenProvider } from './auth/local-token-provider';
 import { SsoTokenProvider } from './auth/sso-token-provider';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     `Group Conversations bot on ${app.url}/api/messages in ${mode}; Graph: ${graph.description}; tokens: ${tokenSource}.\n`,
   );
 
+  let playground: RunningPlayground | undefined;
   const shutdown = async (signal: string): Promise<void> => {
     logger.info('shutdown', { signal });
     await playground?.close();
@@ -37,7 +39,7 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   // Local mode only: the Playground is a dev dependency and must never be required in production.
-  const playground =
+  playground =
     config.mode === 'local'
       ? await (await import('../dev/playground')).startPlayground({
           botEndpoint: `${app.url}/api/messages`,

@@ -6,6 +6,7 @@ import {
   tokenExchangeOperationName,
 } from 'botbuilder';
 import type { ClaimStore } from '../storage/claims';
+import { answerExchangeFailure } from './exchange-failure';
 import type { GraphTokenProvider } from './token-provider';
 
 /**
@@ -33,19 +34,18 @@ export class SsoExchangeDedupeMiddleware implements Middleware {
     if (redeemed.status !== 'ok') {
       const failureDetail =
         redeemed.status === 'exchangeFailed' ? redeemed.detail : 'The token was not accepted.';
-      // 412 with {id, connectionName, failureDetail} makes Teams fall back to the sign-in button.
-      return invokeResponse(context, 412, {
+      return answerExchangeFailure(context, {
         id: request.id,
         connectionName: this.connectionName,
         failureDetail,
       });
     }
     const claim = await this.claims.claim(`sso-exchange/${activity.conversation.id}/${request.id ?? ''}`);
-    if (claim !== 'won') return invokeResponse(context, 200);
+    // A later copy of an exchange already handled: acknowledge it without running the turn again.
+    if (claim !== 'won') {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200 } });
+      return;
+    }
     await next();
   }
-}
-
-async function invokeResponse(context: TurnContext, status: number, body?: unknown): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status, body } });
 }

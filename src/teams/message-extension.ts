@@ -5,6 +5,7 @@ import {
   type MessagingExtensionActionResponse,
   type TurnContext,
 } from 'botbuilder';
+import { answerExchangeFailure } from '../auth/exchange-failure';
 import { renderConfirmationCard } from '../cards/confirmation-card';
 import { renderFormCard } from '../cards/form-card';
 import { renderJitInstallCard } from '../cards/jit-install-card';
@@ -126,14 +127,11 @@ async function tokenFor(context: TurnContext, deps: BotDeps) {
   return tokenForInvoke<Response>(context, deps, proofFrom(context.activity.value), {
     signIn: messageExtensionSignIn,
     exchangeFailed: async (detail) => {
-      // 412 with {id, connectionName, failureDetail} tells Teams to fall back to the sign-in link. Sent as the
-      // turn's invoke response: botbuilder then ignores the handler's own (empty) answer.
-      await context.sendActivity({
-        type: ActivityTypes.InvokeResponse,
-        value: {
-          status: 412,
-          body: { id: context.activity.id, connectionName: deps.connectionName ?? '', failureDetail: detail },
-        },
+      const value = context.activity.value as { authentication?: { id?: string } } | undefined;
+      await answerExchangeFailure(context, {
+        id: value?.authentication?.id ?? context.activity.id,
+        connectionName: deps.connectionName ?? '',
+        failureDetail: detail,
       });
       return {};
     },
