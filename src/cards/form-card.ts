@@ -37,14 +37,17 @@ const FIELD_LABELS: Record<DraftField, string> = {
 export function renderFormCard(model: FormCardModel): AdaptiveCard {
   const values = model.values ?? {};
   const linked = model.target.kind === 'linked' ? model.target : undefined;
+  const groups = model.target.kind === 'choice' ? model.target.groups : [];
   const retrying = Boolean(model.attempted);
   return renderCard(template, {
     title: retrying ? 'Your conversation was not posted yet' : 'Start a group conversation',
     draftId: model.draftId,
     linkedGroupId: linked?.id ?? '',
     linkedGroupName: linked?.displayName ?? '',
-    showGroupChoice: model.target.kind === 'choice',
-    groups: model.target.kind === 'choice' ? model.target.groups : [],
+    // An empty choice set is not a valid card: without groups, say why instead of showing an empty picker.
+    showGroupChoice: groups.length > 0,
+    noGroups: model.target.kind === 'choice' && groups.length === 0 && !model.notice,
+    groups,
     groupId: values.groupId ?? '',
     topic: values.topic ?? '',
     body: values.body ?? '',

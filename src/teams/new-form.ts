@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { renderFormCard } from '../cards/form-card';
+import { type GroupTarget, renderFormCard } from '../cards/form-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { DraftInput } from '../domain/draft';
 import { GraphFailure } from '../graph/errors';
@@ -18,11 +18,7 @@ export async function buildNewForm(
 ): Promise<AdaptiveCard> {
   const draftId = randomUUID();
   try {
-    const target = await groupTargetFor(context, {
-      graphBaseUrl: deps.graphBaseUrl,
-      token,
-      deadline: Date.now() + deps.invokeBudgetMs,
-    });
+    const target = await loadTarget(context, deps, token);
     const groupId = target.kind === 'choice' ? preselect(target.groups, deps.defaultGroupId) : undefined;
     const values = { ...prefill, groupId: prefill.groupId ?? groupId };
     return renderFormCard({ draftId, target, values, inDialog: options.inDialog, notice: options.notice });
@@ -40,9 +36,27 @@ export async function buildNewForm(
       target: { kind: 'choice', groups: [] },
       values: { ...prefill, groupId: prefill.groupId ?? deps.defaultGroupId },
       inDialog: options.inDialog,
-      notice: `Your groups could not be loaded. ${notice.notice ?? ''}`,
+      notice: `Your groups could not be loaded, so none can be chosen: start again in a moment. ${notice.notice ?? ''}`,
       requestId: notice.requestId,
     });
+  }
+}
+
+/** An expired token gets one fresh one from the provider, as a submit does (see submitDraft). */
+async function loadTarget(context: TurnContext, deps: BotDeps, token: string): Promise<GroupTarget> {
+  const load = (bearer: string) =>
+    groupTargetFor(context, {
+      graphBaseUrl: deps.graphBaseUrl,
+      token: bearer,
+      deadline: Date.now() + deps.invokeBudgetMs,
+    });
+  try {
+    return await load(token);
+  } catch (error) {
+    if (!(error instanceof GraphFailure) || error.kind !== 'unauthorized') throw error;
+    const fresh = await deps.tokens.refreshToken(context, token);
+    if (!fresh) throw error;
+    return load(fresh);
   }
 }
 

@@ -3,6 +3,7 @@ import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import {
   CHANNEL_SCOPE,
+  cardActionActivity,
   GROUP_CHAT,
   installActivity,
   messageActivity,
@@ -99,5 +100,38 @@ describe('a chat message answers with the form card', () => {
     expect(bot.connector.sent).toHaveLength(1);
     expect(adaptiveCardProblems(lastCard())).toEqual([]);
     expect(JSON.stringify(lastCard())).toContain('Hi! I am Group Conversations.');
+  });
+
+  test('when Graph cannot list the user’s groups the form still opens, topic kept, and says why', async () => {
+    bot.sandbox.failNext(1, { status: 503, retryAfterSeconds: 60, path: '/memberOf' });
+
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Kept topic'));
+
+    const card = lastCard();
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(input(card, 'topic')?.value).toBe('Kept topic');
+    expect(JSON.stringify(card)).toContain('Your groups could not be loaded');
+    expect(JSON.stringify(card)).toMatch(/Support reference \(Graph request-id\): [0-9a-f-]{36}/);
+  });
+
+  test('"Start another" on a confirmation answers a fresh, empty form in place', async () => {
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'newDraft', {
+        conversationId: 'AAQkAold',
+        threadId: 'AAQkAthread',
+        groupId: DEMO_TENANT.groups.falcon.id,
+        draftId: '0b5c2f8e-1d2a-4c3b-9e8f-7a6b5c4d3e2f',
+        draft: {},
+      }),
+    );
+
+    const body = response.body as { statusCode: number; type: string; value: Card };
+    expect(body.statusCode).toBe(200);
+    expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(adaptiveCardProblems(body.value)).toEqual([]);
+    expect(input(body.value, 'topic')?.value).toBe('');
+    expect((body.value.actions[0].data as { draftId: string }).draftId).not.toBe(
+      '0b5c2f8e-1d2a-4c3b-9e8f-7a6b5c4d3e2f',
+    );
   });
 });

@@ -149,6 +149,21 @@ describe('chat entry', () => {
     expect(JSON.stringify(sentCards()[0]?.content)).toContain('"value":"By code"');
   });
 
+  test('an expired token at the form gets one fresh token, and the user’s groups are listed', async () => {
+    tokenService.grantToken(
+      ALEX,
+      CONNECTION,
+      mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 }),
+    );
+    tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
+
+    await bot.post(messageActivity(bot.connector.serviceUrl, 'Fresh groups'));
+
+    const card = JSON.stringify(sentCards()[0]?.content);
+    expect(card).toContain('Project Falcon');
+    expect(card).not.toContain('could not be loaded');
+  });
+
   test('sign out signs the user out of the connection and says so', async () => {
     tokenService.grantToken(ALEX, CONNECTION, graphToken());
 

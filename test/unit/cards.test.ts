@@ -373,3 +373,17 @@ describe('no template injection: ${...} typed by a user is data, never template'
     expect(adaptiveCardProblems(reference)).toEqual([]);
   });
 });
+
+describe('form card for a user with no Microsoft 365 groups', () => {
+  test('shows why there is nothing to choose instead of an empty (invalid) group picker', () => {
+    const card = renderFormCard({
+      draftId: '3f1c2b7a-5d4e-4f60-9a8b-7c6d5e4f3a21',
+      target: { kind: 'choice', groups: [] },
+      values: { topic: 'Kept' },
+    });
+
+    expect(adaptiveCardProblems(card)).toEqual([]);
+    expect(JSON.stringify(card)).toContain('You are not a member of any Microsoft 365 group I can post in.');
+    expect(JSON.stringify(card)).not.toContain('"id":"groupId"');
+  });
+});
