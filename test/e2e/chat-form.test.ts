@@ -1,10 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
-import { launchChromium, loopbackOnlyPage } from './support/browser';
-import { type LocalStack, startLocalStack } from './support/local-stack';
-import { CardView, PlaygroundPage } from './support/playground-page';
+import { CardView } from './support/playground-page';
 import { failNextGraphRequests, storedConversations } from './support/sandbox-admin';
 import { saveCardScreenshot } from './support/screenshots';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * The chat form through the real Playground UI in headless Chromium: what a developer sees after
@@ -18,35 +16,12 @@ const BOT_NAME = 'Group Conversations';
 // Playground, bot and Graph round trips plus Chromium start-up: far above the ~3 s a flow takes here.
 const TIMEOUT_MS = 60_000;
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
-let playground: PlaygroundPage;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startLocalStack(), launchChromium()]);
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-}, TIMEOUT_MS);
-
-beforeEach(async () => {
-  await fetch(`${stack.sandboxOrigin}/_sandbox/reset`, { method: 'POST' });
-  page = await loopbackOnlyPage(browser);
-  playground = new PlaygroundPage(page);
-  await playground.open(stack.playground.url);
-}, TIMEOUT_MS);
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = usePlaygroundSession(TIMEOUT_MS);
 
 test(
   'personal chat: message → form → submit → confirmation, and the sandbox stored exactly that conversation',
   async () => {
-    const form = new CardView(await playground.send('Spring launch'));
+    const form = new CardView(await session.playground.send('Spring launch'));
     await expectVisible(form.text('Start a group conversation'));
     await expectValue(form.topic(), 'Spring launch');
     await saveCardScreenshot(form.card, 'form');
@@ -58,7 +33,7 @@ test(
     await expectVisible(form.text('Conversation started'));
     await expectVisible(form.text('Spring launch'));
     await saveCardScreenshot(form.card, 'confirmation');
-    const stored = await storedConversations(stack.sandboxOrigin);
+    const stored = await storedConversations(session.stack.sandboxOrigin);
     expect(stored.map(({ topic, groupId }) => ({ topic, groupId }))).toEqual([
       { topic: 'Spring launch', groupId: MARKETING.id },
     ]);
@@ -69,8 +44,8 @@ test(
 test(
   "team channel: the form posts to the team's linked group without asking which group",
   async () => {
-    await playground.openConversation('General');
-    const form = new CardView(await playground.postMentioning(BOT_NAME, 'Q3 campaign review'));
+    await session.playground.openConversation('General');
+    const form = new CardView(await session.playground.postMentioning(BOT_NAME, 'Q3 campaign review'));
     await expectVisible(form.text(/Posts to the conversations of/));
     await expectValue(form.topic(), 'Q3 campaign review');
     expect(await form.card.getByPlaceholder('Choose a group').count()).toBe(0);
@@ -79,7 +54,7 @@ test(
     await form.press('Start conversation');
 
     await expectVisible(form.text('Conversation started'));
-    const stored = await storedConversations(stack.sandboxOrigin);
+    const stored = await storedConversations(session.stack.sandboxOrigin);
     expect(stored.map(({ topic, groupId }) => ({ topic, groupId }))).toEqual([
       { topic: 'Q3 campaign review', groupId: MARKETING.id },
     ]);
@@ -90,15 +65,15 @@ test(
 test(
   'group chat: a message that mentions the bot opens the form, and submitting it posts to the chosen group',
   async () => {
-    await playground.openConversation('Launch planning');
-    const form = new CardView(await playground.send('Launch checklist', BOT_NAME));
+    await session.playground.openConversation('Launch planning');
+    const form = new CardView(await session.playground.send('Launch checklist', BOT_NAME));
     await expectValue(form.topic(), 'Launch checklist');
     await form.chooseGroup(FALCON.displayName);
     await form.message().fill('Who owns the press kit?');
     await form.press('Start conversation');
 
     await expectVisible(form.text('Conversation started'));
-    const stored = await storedConversations(stack.sandboxOrigin);
+    const stored = await storedConversations(session.stack.sandboxOrigin);
     expect(stored.map(({ topic, groupId }) => ({ topic, groupId }))).toEqual([
       { topic: 'Launch checklist', groupId: FALCON.id },
     ]);
@@ -109,7 +84,7 @@ test(
 test(
   'validation: an empty message shows the error, keeps the typed topic and posts nothing',
   async () => {
-    const form = new CardView(await playground.send('Budget questions'));
+    const form = new CardView(await session.playground.send('Budget questions'));
     await form.chooseGroup(MARKETING.displayName);
     await form.press('Start conversation');
 
@@ -124,7 +99,7 @@ test(
     await expectVisible(form.text(/Write the message to post\./));
     await expectValue(form.topic(), 'Budget questions');
     await saveCardScreenshot(form.card, 'validation-error');
-    expect(await storedConversations(stack.sandboxOrigin)).toEqual([]);
+    expect(await storedConversations(session.stack.sandboxOrigin)).toEqual([]);
   },
   TIMEOUT_MS,
 );
@@ -132,11 +107,11 @@ test(
 test(
   'Graph failure: a friendly error with the draft kept, and "Try again" then posts it once',
   async () => {
-    const form = new CardView(await playground.send('Office move'));
+    const form = new CardView(await session.playground.send('Office move'));
     await form.chooseGroup(MARKETING.displayName);
     await form.message().fill('We move to the 4th floor on the 12th.');
     // Retry-After beyond the bot's invoke budget: it must give up at once and tell the user, not spin.
-    await failNextGraphRequests(stack.sandboxOrigin, {
+    await failNextGraphRequests(session.stack.sandboxOrigin, {
       count: 1,
       status: 503,
       retryAfterSeconds: 30,
@@ -147,11 +122,11 @@ test(
     await expectVisible(form.text(/Microsoft Graph is busy right now\. Nothing was posted/));
     await expectValue(form.message(), 'We move to the 4th floor on the 12th.');
     await saveCardScreenshot(form.card, 'graph-error');
-    expect(await storedConversations(stack.sandboxOrigin)).toEqual([]);
+    expect(await storedConversations(session.stack.sandboxOrigin)).toEqual([]);
 
     await form.press('Try again');
     await expectVisible(form.text('Conversation started'));
-    const stored = await storedConversations(stack.sandboxOrigin);
+    const stored = await storedConversations(session.stack.sandboxOrigin);
     expect(stored.map(({ topic }) => topic)).toEqual(['Office move']);
   },
   TIMEOUT_MS,

@@ -1,11 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
-import { launchChromium, loopbackOnlyPage } from './support/browser';
-import { type LocalStack, startLocalStack } from './support/local-stack';
 import { MessageExtensionDialog } from './support/message-extension';
-import { PlaygroundPage } from './support/playground-page';
 import { storedConversations } from './support/sandbox-admin';
 import { saveCardScreenshot } from './support/screenshots';
+import { usePlaygroundSession } from './support/session';
 
 /**
  * The message-extension action (fetchTask → dialog → submitAction) through the real Playground UI in headless
@@ -28,35 +26,12 @@ interface DialogAnswer {
   composeExtension?: { type: string; activityPreview?: { attachments?: Array<{ content: unknown }> } };
 }
 
-let stack: LocalStack;
-let browser: Browser;
-let page: Page;
-let playground: PlaygroundPage;
-
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startLocalStack(), launchChromium()]);
-}, TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-}, TIMEOUT_MS);
-
-beforeEach(async () => {
-  await fetch(`${stack.sandboxOrigin}/_sandbox/reset`, { method: 'POST' });
-  page = await loopbackOnlyPage(browser);
-  playground = new PlaygroundPage(page);
-  await playground.open(stack.playground.url);
-}, TIMEOUT_MS);
-
-afterEach(async () => {
-  await page?.close();
-});
+const session = usePlaygroundSession(TIMEOUT_MS);
 
 test(
   'compose box: the dialog shows the form, submitting posts once and answers a confirmation preview',
   async () => {
-    const dialog = await MessageExtensionDialog.fromComposeBox(page, COMMAND_ID);
+    const dialog = await MessageExtensionDialog.fromComposeBox(session.page, COMMAND_ID);
     expect(dialog.fetchTask.request.value).toMatchObject({
       commandId: COMMAND_ID,
       commandContext: 'compose',
@@ -81,15 +56,15 @@ test(
 
     // This Playground cannot show a preview: it says so in its Log Panel and the dialog offers no Send.
     await expectVisible(
-      page.getByText(/botMessagePreview response from Message Extension app is not supported yet/),
+      session.page.getByText(/botMessagePreview response from Message Extension app is not supported yet/),
     );
     await expectVisible(dialog.text('Unable to reach app. Please try again.'));
     expect(await dialog.surface.getByRole('button', { name: 'Send' }).count()).toBe(0);
-    expect(await page.locator('.ac-adaptiveCard').filter({ hasText: 'Conversation started' }).count()).toBe(
-      0,
-    );
+    expect(
+      await session.page.locator('.ac-adaptiveCard').filter({ hasText: 'Conversation started' }).count(),
+    ).toBe(0);
 
-    const stored = await storedConversations(stack.sandboxOrigin);
+    const stored = await storedConversations(session.stack.sandboxOrigin);
     expect(stored.map(({ topic, groupId }) => ({ topic, groupId }))).toEqual([
       { topic: 'Launch retrospective', groupId: MARKETING.id },
     ]);
@@ -101,8 +76,8 @@ test(
   'a message\'s "…" menu: the dialog is prefilled with the message as topic and quoted as the post',
   async () => {
     // The bot answers any chat message with its form; that answer only proves the message has arrived.
-    await playground.send('Budget review for Q3');
-    const dialog = await MessageExtensionDialog.fromMessage(page, 'Budget review for Q3', COMMAND_ID);
+    await session.playground.send('Budget review for Q3');
+    const dialog = await MessageExtensionDialog.fromMessage(session.page, 'Budget review for Q3', COMMAND_ID);
 
     expect(dialog.fetchTask.request.value).toMatchObject({
       commandId: COMMAND_ID,
@@ -112,7 +87,7 @@ test(
     const form = dialog.form();
     await expectValue(form.topic(), 'Budget review for Q3');
     expect(await form.message().inputValue()).toBe('Alex Wilber wrote:\n> Budget review for Q3');
-    expect(await storedConversations(stack.sandboxOrigin)).toEqual([]);
+    expect(await storedConversations(session.stack.sandboxOrigin)).toEqual([]);
   },
   TIMEOUT_MS,
 );
@@ -120,7 +95,7 @@ test(
 test(
   "validation inside the dialog: a message of only spaces gets the bot's errors, with the topic kept",
   async () => {
-    const dialog = await MessageExtensionDialog.fromComposeBox(page, COMMAND_ID);
+    const dialog = await MessageExtensionDialog.fromComposeBox(session.page, COMMAND_ID);
     const form = dialog.form();
     await form.chooseGroup(MARKETING.displayName);
     await form.topic().fill('Budget questions');
@@ -132,7 +107,7 @@ test(
     await expectVisible(form.text('Please fix the following:'));
     await expectVisible(form.text(/Write the message to post\./));
     await expectValue(form.topic(), 'Budget questions');
-    expect(await storedConversations(stack.sandboxOrigin)).toEqual([]);
+    expect(await storedConversations(session.stack.sandboxOrigin)).toEqual([]);
   },
   TIMEOUT_MS,
 );
