@@ -4,10 +4,10 @@ import type { Server } from 'restify';
 import { BotFrameworkAuthentication } from './auth/bot-framework-auth';
 import { SsoExchangeDedupeMiddleware } from './auth/sso-exchange-dedupe';
 import type { GraphTokenProvider } from './auth/token-provider';
-import { SubmissionLedger } from './conversations/ledger';
+import { DraftLedger } from './conversations/ledger';
 import type { AppConfig } from './server/config';
-import type { Logger } from './server/logger';
 import { createHttpServer } from './server/server';
+import type { Logger } from './shared/logger';
 import { createClaimStore, createStorage } from './storage/storage';
 import { GroupConversationsBot } from './teams/bot';
 
@@ -41,7 +41,7 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
     tokens,
     storage,
     logger,
-    ledger: new SubmissionLedger(storage, claims, logger),
+    ledger: new DraftLedger(storage, claims, logger),
     defaultGroupId: config.defaultGroupId,
     connectionName: config.connectionName,
     invokeBudgetMs: config.invokeBudgetMs,

@@ -5,7 +5,7 @@ import { LocalSandboxTokenProvider } from './auth/local-token-provider';
 import { SsoTokenProvider } from './auth/sso-token-provider';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { type AppConfig, ConfigError, loadConfig } from './server/config';
-import { createJsonLogger, type Logger } from './server/logger';
+import { createJsonLogger, type Logger } from './shared/logger';
 
 interface GraphTarget {
   baseUrl: URL;

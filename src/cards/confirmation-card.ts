@@ -1,10 +1,9 @@
 import type { Confirmation } from '../conversations/confirmation';
-import type { DraftInput } from '../domain/draft';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/confirmation.json';
 
-/** `draft` travels with a message-extension preview so "Edit" can reopen the form with what was typed. */
-export function renderConfirmationCard(confirmation: Confirmation, draft: DraftInput = {}): AdaptiveCard {
+/** The card every submit, check or refresh of a posted draft answers, for whoever sends it. */
+export function renderConfirmationCard(confirmation: Confirmation): AdaptiveCard {
   const participants = confirmation.participants;
   return renderCard(template, {
     topic: confirmation.topic,
@@ -21,6 +20,5 @@ export function renderConfirmationCard(confirmation: Confirmation, draft: DraftI
     conversationId: confirmation.conversationId,
     threadId: confirmation.threadId ?? '',
     draftId: confirmation.draftId,
-    draft,
   });
 }

@@ -1,16 +1,6 @@
-import type { DraftField, DraftInput, FieldError } from '../domain/draft';
+import type { DraftField, DraftInput, FieldError, GroupTarget } from '../domain/draft';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/form.json';
-
-export interface GroupChoice {
-  id: string;
-  displayName: string;
-}
-
-/** Where the conversation goes: the team's own group, or a choice among the user's groups. */
-export type GroupTarget =
-  | { kind: 'linked'; id: string; displayName: string }
-  | { kind: 'choice'; groups: GroupChoice[] };
 
 export interface FormCardModel {
   draftId: string;

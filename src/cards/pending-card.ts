@@ -1,19 +1,26 @@
-import type { DraftInput } from '../domain/draft';
-import type { GroupTarget } from './form-card';
+import type { DraftAuthor } from '../conversations/draft-record';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/pending.json';
 
-/** Shown when Graph outlasts the invoke deadline; its button resubmits the same draft, which is idempotent. */
-export function renderPendingCard(draftId: string, target: GroupTarget, values: DraftInput): AdaptiveCard {
+export interface PendingCardModel {
+  draftId: string;
+  topic: string;
+  author: DraftAuthor;
+  /** The viewer is the author: "Posting…" rather than "Alex is posting…". */
+  byViewer: boolean;
+}
+
+/**
+ * Shown while the author's attempt runs past the answer deadline. It refreshes only for the author
+ * (`refresh.userIds`): without it Teams refreshes it for every viewer, as that viewer. Its refresh and its
+ * button only check; they never post.
+ */
+export function renderPendingCard(model: PendingCardModel): AdaptiveCard {
   return renderCard(template, {
-    draftId,
-    linkedGroupId: target.kind === 'linked' ? target.id : '',
-    linkedGroupName: target.kind === 'linked' ? target.displayName : '',
-    groups: target.kind === 'choice' ? target.groups : [],
-    groupId: values.groupId ?? '',
-    topic: values.topic ?? '',
-    body: values.body ?? '',
-    participants: values.participants ?? '',
-    emails: values.emails ?? '',
+    draftId: model.draftId,
+    topic: model.topic,
+    authorName: model.author.name,
+    authorMri: model.author.mri,
+    byViewer: model.byViewer,
   });
 }

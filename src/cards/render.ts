@@ -10,7 +10,16 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
  */
 export function renderCard(template: object, data: object): AdaptiveCard {
   const expanded = new ACData.Template(template).expand({ $root: data }) as AdaptiveCard;
-  return expanded;
+  return withoutDroppedProperties(expanded);
+}
+
+/**
+ * A property object whose `$when` is false expands to null (an element in an array is removed instead).
+ * Teams would read `"refresh": null` as a malformed refresh, so such properties are left out.
+ */
+function withoutDroppedProperties(card: AdaptiveCard): AdaptiveCard {
+  for (const [key, value] of Object.entries(card)) if (value === null) delete card[key];
+  return card;
 }
 
 export function cardAttachment(card: AdaptiveCard): { contentType: string; content: AdaptiveCard } {

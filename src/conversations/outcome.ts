@@ -1,16 +1,34 @@
+import type { SubmittedDraft } from '../domain/draft';
 import type { GraphFailure } from '../graph/errors';
 import type { Confirmation } from './confirmation';
+import type { DraftAuthor } from './draft-record';
 
-/** Why a valid draft could not be posted. Each kind gets its own plain-words explanation. */
+/** Why a valid draft was not posted, Graph having said so. Each kind gets its own plain-words explanation. */
 export type SubmitFailure =
   | { kind: 'notUnified'; groupName: string }
   | { kind: 'unknownParticipants'; ids: string[] }
   | { kind: 'graph'; error: GraphFailure };
 
+/** What a submit, a check or a refresh of a draft tells the person who sent it. */
 export type SubmitOutcome =
   | { status: 'created'; confirmation: Confirmation }
-  | { status: 'failed'; failure: SubmitFailure }
-  /** Still running after the caller's wait: it finishes in the background and is recorded. */
-  | { status: 'pending' };
-
-export type FinalOutcome = Exclude<SubmitOutcome, { status: 'pending' }>;
+  /** Not posted (and Graph said so when it was tried): the draft is kept for another try. */
+  | { status: 'open'; draft: SubmittedDraft; failure?: SubmitFailure }
+  /** The author's attempt is still running (here, on another instance, or past the caller's wait). */
+  | { status: 'pending'; author: DraftAuthor; draft: SubmittedDraft }
+  /**
+   * A create went out and it is not known whether Graph carried it out. lookedUp: the group was searched
+   * and the conversation not (yet) found, so the author may choose to post anyway.
+   */
+  | {
+      status: 'unknown';
+      author: DraftAuthor;
+      draft: SubmittedDraft;
+      groupName: string;
+      lookedUp: boolean;
+      requestId?: string;
+    }
+  /** The viewer is not the draft's author and it is not posted: they only see where it stands. */
+  | { status: 'othersDraft'; author?: DraftAuthor; phase: 'open' | 'posting' | 'unknown'; topic?: string }
+  /** A check of a draft nobody submitted, or one this instance's memory storage forgot. */
+  | { status: 'missing' };

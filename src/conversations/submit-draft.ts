@@ -1,13 +1,13 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Recipient, ValidDraft } from '../domain/draft';
-import { toCreateConversationRequest } from '../domain/graph-request';
+import type { SubmittedDraft, ValidDraft } from '../domain/draft';
+import { validateDraft } from '../domain/validation';
 import { createGraphClient } from '../graph/client';
-import { createConversation, findRecentConversation } from '../graph/conversations';
-import { getGroup, resolveUsers } from '../graph/directory';
+import { findPostedConversation } from '../graph/conversations';
 import { GraphFailure } from '../graph/errors';
-import type { Confirmation } from './confirmation';
-import type { SubmissionLedger } from './ledger';
-import type { FinalOutcome, SubmitOutcome } from './outcome';
+import { type DraftAuthor, type DraftRecord, restoreFailure } from './draft-record';
+import type { AttemptResult, DraftLedger } from './ledger';
+import type { SubmitOutcome } from './outcome';
+import { createdRecord, postDraft } from './post-draft';
 
 /** The user's delegated token for this turn, and a way to get a fresh one after Graph says 401. */
 export interface TurnTokens {
@@ -15,41 +15,199 @@ export interface TurnTokens {
   refresh(): Promise<string | undefined>;
 }
 
-export interface SubmitDraftRequest {
-  /** The draft's idempotency key: unique per user and per rendered form. */
+/**
+ * submit: the author (or the first sender) asks to post the draft they submitted.
+ * check: a "Check again" click or any card refresh: never posts; only looks for a conversation whose
+ * create had no answer. postAnyway: the author's explicit choice after a look-up found nothing.
+ */
+export type DraftIntent =
+  | { kind: 'submit'; draft: SubmittedDraft; valid: ValidDraft }
+  | { kind: 'check' }
+  | { kind: 'postAnyway' };
+
+export interface DraftRequest {
+  /** The draft's key: per tenant and draft id, never per user (a draft has one author). */
   key: string;
   draftId: string;
-  draft: ValidDraft;
-  startedBy: string;
+  actor: DraftAuthor;
+  intent: DraftIntent;
   tokens: TurnTokens;
-  /** How long the caller can wait before it must answer its client. */
-  budgetMs: number;
+  /** How long the caller can wait before it must answer its client; the work may go on after it. */
+  answerWithinMs: number;
 }
 
 export interface SubmitDraftDeps {
   graphBaseUrl: URL;
-  ledger: SubmissionLedger;
+  ledger: DraftLedger;
 }
 
-/** Posts a validated draft to its group once, however often it is submitted. */
-export function submitDraft(deps: SubmitDraftDeps, request: SubmitDraftRequest): Promise<SubmitOutcome> {
-  const deadline = Date.now() + request.budgetMs;
-  return deps.ledger.run(request.key, request.budgetMs, ({ mayAlreadyExist }) =>
-    withOneRefresh(request.tokens, (token) =>
-      postDraft(
-        createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: deadline - 250 }),
-        request,
-        mayAlreadyExist,
-      ),
-    ),
+/**
+ * How long an attempt may go on after its caller answered ("Posting…"). Every Graph request of the attempt
+ * is aborted by then, so a claim can never outlive its attempt (the ledger takes claims over after 120 s).
+ */
+export const ATTEMPT_WORK_MS = 25_000;
+/** Exchange and our clock may disagree: conversations this much older than the first post still count. */
+const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** The one submit path: whatever the surface, a draft is posted at most once, by its author. */
+export async function handleDraft(deps: SubmitDraftDeps, request: DraftRequest): Promise<SubmitOutcome> {
+  const stored = await deps.ledger.read(request.key);
+  if (stored?.state.phase === 'created')
+    return { status: 'created', confirmation: stored.state.confirmation };
+  if (stored && stored.author.userKey !== request.actor.userKey) return othersView(stored);
+  if (!stored) {
+    if (request.intent.kind !== 'submit') return { status: 'missing' };
+    const author = await deps.ledger.claimAuthorship(request.key, request.actor.userKey);
+    if (author !== request.actor.userKey) return afterLostAuthorship(deps, request);
+  }
+  const workDeadline = Date.now() + Math.max(request.answerWithinMs, ATTEMPT_WORK_MS);
+  const result = await deps.ledger.attempt(request.key, request.answerWithinMs, (current, { save }) =>
+    withOneRefresh(request.tokens, (token) => {
+      const client = createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: workDeadline });
+      return step(client, deps, request, current, save);
+    }),
   );
+  return outcomeFor(result, stored, request);
+}
+
+/** Someone else won the draft between our read and our claim: show theirs once it is written. */
+async function afterLostAuthorship(deps: SubmitDraftDeps, request: DraftRequest): Promise<SubmitOutcome> {
+  const record = await deps.ledger.read(request.key);
+  if (record?.state.phase === 'created')
+    return { status: 'created', confirmation: record.state.confirmation };
+  return record ? othersView(record) : { status: 'othersDraft', phase: 'posting' };
+}
+
+async function step(
+  client: Client,
+  deps: SubmitDraftDeps,
+  request: DraftRequest,
+  current: DraftRecord | undefined,
+  save: (record: DraftRecord) => Promise<void>,
+): Promise<DraftRecord> {
+  const { intent } = request;
+  const record = current ?? newRecord(request);
+  switch (record.state.phase) {
+    case 'created':
+      return record;
+    // "posting" found under the claim means its holder died mid-create: as unknown as a lost answer.
+    case 'posting':
+    case 'unknown':
+      return reconcile(client, deps, record, intent.kind === 'postAnyway', save);
+    case 'open': {
+      if (intent.kind === 'check') return record;
+      const next = intent.kind === 'submit' ? { ...record, draft: intent.draft } : record;
+      const valid = intent.kind === 'submit' ? intent.valid : validStored(record);
+      return postDraft(client, next, valid, save);
+    }
+  }
+}
+
+/**
+ * A create went out without a conclusive answer. Before anything is posted again the group is searched;
+ * "not found" does not prove much (a new conversation can take a few seconds to be listed), so only the
+ * author's explicit "Post anyway" posts after it.
+ */
+async function reconcile(
+  client: Client,
+  deps: SubmitDraftDeps,
+  record: DraftRecord,
+  postAnyway: boolean,
+  save: (record: DraftRecord) => Promise<void>,
+): Promise<DraftRecord> {
+  if (record.state.phase !== 'posting' && record.state.phase !== 'unknown') return record;
+  const { groupName, recipients, since } = record.state;
+  const valid = validStored(record);
+  const firstPostAt = Date.parse(record.firstPostAt ?? since);
+  try {
+    const found = await findPostedConversation(client, valid.groupId, {
+      topic: valid.topic,
+      since: new Date(firstPostAt - CLOCK_SKEW_MS),
+      senderName: record.author.name,
+      baseUrl: deps.graphBaseUrl,
+    });
+    if (found) return createdRecord(record, valid, { groupName, recipients }, found);
+    if (postAnyway) return postDraft(client, reopened(record), valid, save);
+    return { ...record, state: { ...record.state, phase: 'unknown', lookedUp: true } };
+  } catch (error) {
+    if (!(error instanceof GraphFailure)) throw error;
+    if (postAnyway) return postDraft(client, reopened(record), valid, save);
+    return {
+      ...record,
+      state: { ...record.state, phase: 'unknown', lookedUp: false, requestId: error.requestId },
+    };
+  }
+}
+
+function reopened(record: DraftRecord): DraftRecord {
+  return { ...record, state: { phase: 'open' } };
+}
+
+/** What the caller can tell its user once the attempt finished, or while it still runs. */
+function outcomeFor(
+  result: AttemptResult,
+  stored: DraftRecord | undefined,
+  request: DraftRequest,
+): SubmitOutcome {
+  if (result.status === 'busy') {
+    const draft = stored?.draft ?? (request.intent.kind === 'submit' ? request.intent.draft : undefined);
+    return draft
+      ? { status: 'pending', author: stored?.author ?? request.actor, draft }
+      : { status: 'missing' };
+  }
+  const { record } = result;
+  const { state } = record;
+  switch (state.phase) {
+    case 'created':
+      return { status: 'created', confirmation: state.confirmation };
+    case 'open':
+      return { status: 'open', draft: record.draft, failure: state.failure && restoreFailure(state.failure) };
+    case 'posting':
+      return { status: 'pending', author: record.author, draft: record.draft };
+    case 'unknown':
+      return {
+        status: 'unknown',
+        author: record.author,
+        draft: record.draft,
+        groupName: state.groupName,
+        lookedUp: state.lookedUp,
+        requestId: state.requestId,
+      };
+  }
+}
+
+function othersView(record: DraftRecord): SubmitOutcome {
+  const { phase } = record.state;
+  return {
+    status: 'othersDraft',
+    author: record.author,
+    phase: phase === 'created' ? 'posting' : phase,
+    topic: record.draft.values.topic,
+  };
+}
+
+function newRecord(request: DraftRequest): DraftRecord {
+  if (request.intent.kind !== 'submit') throw new Error('Only a submit creates a draft record');
+  return {
+    draftId: request.draftId,
+    author: request.actor,
+    draft: request.intent.draft,
+    state: { phase: 'open' },
+  };
+}
+
+/** A stored draft passed validation when it was submitted; validating again gives its typed form. */
+function validStored(record: DraftRecord): ValidDraft {
+  const result = validateDraft(record.draft.values);
+  if (!result.ok) throw new Error('A stored draft no longer validates');
+  return result.draft;
 }
 
 /** An expired or revoked token gets one fresh token and one more try; a second 401 goes to the user. */
 async function withOneRefresh(
   tokens: TurnTokens,
-  attempt: (token: string) => Promise<FinalOutcome>,
-): Promise<FinalOutcome> {
+  attempt: (token: string) => Promise<DraftRecord>,
+): Promise<DraftRecord> {
   const first = await attempt(tokens.token);
   if (!isUnauthorized(first)) return first;
   const fresh = await tokens.refresh();
@@ -57,70 +215,12 @@ async function withOneRefresh(
   return attempt(fresh);
 }
 
-function isUnauthorized(outcome: FinalOutcome): boolean {
+function isUnauthorized(record: DraftRecord): boolean {
+  const { state } = record;
   return (
-    outcome.status === 'failed' &&
-    outcome.failure.kind === 'graph' &&
-    outcome.failure.error.kind === 'unauthorized'
+    state.phase === 'open' &&
+    state.failure?.kind === 'graph' &&
+    state.failure.error.kind === 'unauthorized' &&
+    !state.failure.error.claimsChallenge
   );
-}
-
-/** How far back an orphaned attempt's conversation is looked for (well beyond the ledger's stale time). */
-const ORPHAN_WINDOW_MS = 30 * 60_000;
-
-async function postDraft(
-  client: Client,
-  request: SubmitDraftRequest,
-  mayAlreadyExist: boolean,
-): Promise<FinalOutcome> {
-  const { draft } = request;
-  const ids = draft.participants.flatMap((entry) => (entry.kind === 'id' ? [entry.id] : []));
-  try {
-    const [group, users] = await Promise.all([
-      getGroup(client, draft.groupId),
-      ids.length > 0 ? resolveUsers(client, ids) : Promise.resolve({ found: new Map(), unknown: [] }),
-    ]);
-    if (!group.isUnified) return failed({ kind: 'notUnified', groupName: group.displayName });
-    if (users.unknown.length > 0) return failed({ kind: 'unknownParticipants', ids: users.unknown });
-    const recipients = toRecipients(draft, users.found);
-    const since = new Date(Date.now() - ORPHAN_WINDOW_MS);
-    const created =
-      (mayAlreadyExist
-        ? await findRecentConversation(client, draft.groupId, draft.topic, since)
-        : undefined) ??
-      (await createConversation(client, draft.groupId, toCreateConversationRequest(draft, recipients)));
-    const confirmation: Confirmation = {
-      draftId: request.draftId,
-      conversationId: created.id,
-      threadId: created.threadId,
-      topic: draft.topic,
-      groupId: group.id,
-      groupName: group.displayName,
-      participants: recipients,
-      createdAt: created.lastDeliveredDateTime ?? new Date().toISOString(),
-      startedBy: request.startedBy,
-      preview: created.preview,
-    };
-    return { status: 'created', confirmation };
-  } catch (error) {
-    if (error instanceof GraphFailure) return failed({ kind: 'graph', error });
-    throw error;
-  }
-}
-
-function toRecipients(draft: ValidDraft, found: Map<string, Recipient>): Recipient[] {
-  const recipients: Recipient[] = [];
-  const seen = new Set<string>();
-  for (const entry of draft.participants) {
-    const person =
-      entry.kind === 'id' ? found.get(entry.id) : { name: entry.address, address: entry.address };
-    if (!person || seen.has(person.address)) continue;
-    seen.add(person.address);
-    recipients.push(person);
-  }
-  return recipients;
-}
-
-function failed(failure: Extract<FinalOutcome, { status: 'failed' }>['failure']): FinalOutcome {
-  return { status: 'failed', failure };
 }

@@ -31,3 +31,20 @@ export interface Recipient {
   name: string;
   address: string;
 }
+
+/** A Microsoft 365 group the user may post to, as the form offers it. */
+export interface GroupChoice {
+  id: string;
+  displayName: string;
+}
+
+/** Where the conversation goes: the team's own group, or a choice among the user's groups. */
+export type GroupTarget =
+  | { kind: 'linked'; id: string; displayName: string }
+  | { kind: 'choice'; groups: GroupChoice[] };
+
+/** A draft as its author last submitted it: enough to show the form again without losing a word. */
+export interface SubmittedDraft {
+  target: GroupTarget;
+  values: DraftInput;
+}

@@ -1,6 +1,7 @@
 import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
 import { BearerTokenHandler } from './bearer-token';
 import { DeadlineRetryHandler } from './deadline-retry';
+import { DeadlineTransportHandler } from './transport';
 
 export interface GraphClientOptions {
   /** e.g. https://graph.microsoft.com/v1.0 or the sandbox's http://127.0.0.1:port/v1.0 */
@@ -11,7 +12,10 @@ export interface GraphClientOptions {
   baseDelayMs?: number;
 }
 
-/** One client per user and per turn: the token is the user's, the deadline the turn's. */
+/**
+ * One client per user and per turn: the token is the user's, the deadline the turn's. Every request and
+ * every retry ends by the deadline, whatever Graph does.
+ */
 export function createGraphClient(options: GraphClientOptions): Client {
   const { host, version } = splitBaseUrl(options.baseUrl);
   const auth = new BearerTokenHandler(options.token);
@@ -20,9 +24,11 @@ export function createGraphClient(options: GraphClientOptions): Client {
     maxRetries: options.maxRetries ?? 3,
     baseDelayMs: options.baseDelayMs ?? 1_000,
   });
+  const transport = new DeadlineTransportHandler(options.deadline);
   const http = new HTTPMessageHandler();
   auth.setNext(retry);
-  retry.setNext(http);
+  retry.setNext(transport);
+  transport.setNext(http);
   return Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
 }
 

@@ -1,7 +1,8 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { parseRetryAfter } from './errors';
 
-const RETRYABLE = new Set([429, 503, 504]);
+/** Answers that may be retried for a read: Graph was busy or its upstream did not answer in time. */
+const RETRYABLE_READ = new Set([429, 502, 503, 504]);
 
 export interface RetryPolicy {
   /** Epoch ms after which no retry starts: the caller must answer Teams before then. */
@@ -13,9 +14,10 @@ export interface RetryPolicy {
 }
 
 /**
- * Replaces the SDK's RetryHandler, which honours Retry-After up to 180 s and knows nothing of the invoke
- * deadline. Here a retry is attempted only if it can start before the deadline; otherwise the throttled
- * response goes up to the caller, who tells the user to try again.
+ * Replaces the SDK's RetryHandler, which honours Retry-After up to 180 s, knows nothing of the invoke
+ * deadline, and repeats POSTs after a 504. Here a retry is attempted only if it can start before the
+ * deadline, and a write is repeated only when Graph promised it did nothing: 429, or 503 with Retry-After
+ * (https://learn.microsoft.com/graph/throttling). A 502/504 after a POST may come after the work was done.
  */
 export class DeadlineRetryHandler implements Middleware {
   private next: Middleware | undefined;
@@ -30,10 +32,11 @@ export class DeadlineRetryHandler implements Middleware {
     const next = this.next;
     if (!next) throw new Error('DeadlineRetryHandler must not be the last middleware');
     const sleep = this.policy.sleep ?? defaultSleep;
+    const safe = isSafeToRepeat(context);
     for (let attempt = 0; ; attempt++) {
       await next.execute(context);
       const response = context.response;
-      if (!response || !RETRYABLE.has(response.status) || attempt >= this.policy.maxRetries) return;
+      if (!response || !mayRetry(response, safe) || attempt >= this.policy.maxRetries) return;
       const delayMs = this.delayFor(response, attempt);
       if (Date.now() + delayMs >= this.policy.deadline) return;
       await response.body?.cancel();
@@ -46,6 +49,20 @@ export class DeadlineRetryHandler implements Middleware {
     if (retryAfter !== undefined) return retryAfter * 1000;
     return this.policy.baseDelayMs * 2 ** attempt;
   }
+}
+
+function mayRetry(response: Response, safe: boolean): boolean {
+  if (safe) return RETRYABLE_READ.has(response.status);
+  if (response.status === 429) return true;
+  return response.status === 503 && response.headers.has('retry-after');
+}
+
+/** Reads, and our `$batch` calls, which only ever carry GETs (graph/directory.ts). */
+function isSafeToRepeat(context: Context): boolean {
+  const method = (context.options?.method ?? 'GET').toUpperCase();
+  if (method === 'GET' || method === 'HEAD') return true;
+  const url = typeof context.request === 'string' ? context.request : context.request.url;
+  return method === 'POST' && new URL(url).pathname.endsWith('/$batch');
 }
 
 function defaultSleep(ms: number): Promise<void> {

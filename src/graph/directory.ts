@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Recipient } from '../domain/draft';
 import { GraphFailure, kindForStatus, toGraphFailure } from './errors';
+import { relativeNextLink } from './paging';
 
 export interface GroupSummary {
   id: string;
@@ -127,12 +128,4 @@ function batchItemFailure(item: BatchResponse['responses'][number]): GraphFailur
     body?.error?.innerError?.['request-id'],
     retryAfter === undefined ? undefined : Number(retryAfter),
   );
-}
-
-/** Only follows links back to the configured Graph: the user's token must never go anywhere else. */
-function relativeNextLink(nextLink: string | undefined, baseUrl: URL): string | undefined {
-  if (!nextLink) return undefined;
-  const base = baseUrl.href.replace(/\/+$/, '');
-  if (!nextLink.startsWith(`${base}/`)) return undefined;
-  return nextLink.slice(base.length);
 }

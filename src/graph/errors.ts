@@ -1,4 +1,5 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { GraphTransportError } from './transport';
 
 export type GraphFailureKind =
   | 'unauthorized'
@@ -7,7 +8,12 @@ export type GraphFailureKind =
   | 'throttled'
   | 'unavailable'
   | 'badRequest'
+  /** No answer before the deadline: the request may or may not have been carried out. */
+  | 'timeout'
+  /** The connection dropped after the request went out: same uncertainty as a timeout. */
   | 'network'
+  /** No connection could be made: nothing reached Graph. */
+  | 'unreachable'
   | 'unexpected';
 
 /**
@@ -25,20 +31,39 @@ export class GraphFailure extends Error {
     readonly code: string | undefined,
     readonly requestId: string | undefined,
     readonly retryAfterSeconds: number | undefined = undefined,
+    /** A Continuous Access Evaluation claims challenge (401 WWW-Authenticate `error="insufficient_claims"`). */
+    readonly claimsChallenge = false,
   ) {
     super(`Graph ${kind} (${status}${code ? ` ${code}` : ''})`);
   }
 
   get forbiddenReason(): ForbiddenReason {
-    if (this.code === 'insufficient_claims') return 'conditionalAccess';
+    if (this.code === 'insufficient_claims' || this.claimsChallenge) return 'conditionalAccess';
     if (this.code === 'ErrorAccessDenied') return 'accessDenied';
     if (this.code === 'Authorization_RequestDenied' || this.code === 'Forbidden') return 'missingPermission';
     return 'unknown';
   }
 
-  /** Safe to repeat the same request later: Graph said it did not process it. */
+  /**
+   * Graph promises the request was not carried out: a 4xx refusal (429 included), a 503 throttling answer
+   * with Retry-After, or no connection at all. Anything else (other 5xx, a timeout, a dropped connection)
+   * leaves the outcome of a write unknown: see docs/decisions.md "Exactly once".
+   */
+  get nothingDone(): boolean {
+    if (this.kind === 'unreachable') return true;
+    if (this.status >= 400 && this.status < 500) return true;
+    return this.status === 503 && this.retryAfterSeconds !== undefined;
+  }
+
+  /** Worth trying again later: Graph was busy or out of reach, not refusing the request itself. */
   get isTransient(): boolean {
-    return this.kind === 'throttled' || this.kind === 'unavailable';
+    return (
+      this.kind === 'throttled' ||
+      this.kind === 'unavailable' ||
+      this.kind === 'timeout' ||
+      this.kind === 'network' ||
+      this.kind === 'unreachable'
+    );
   }
 }
 
@@ -56,17 +81,38 @@ export function kindForStatus(status: number): GraphFailureKind {
 /** Converts whatever the Graph SDK threw into a GraphFailure; anything else is rethrown untouched. */
 export function toGraphFailure(error: unknown): GraphFailure {
   if (error instanceof GraphFailure) return error;
+  if (error instanceof GraphTransportError)
+    return new GraphFailure(TRANSPORT_KINDS.get(error.reason) ?? 'network', 0, undefined, undefined);
   if (error instanceof GraphError) {
     const status = error.statusCode;
+    const authenticate = error.headers?.get('www-authenticate') ?? null;
     return new GraphFailure(
       kindForStatus(status),
       status,
       error.code ?? undefined,
       error.requestId ?? error.headers?.get('request-id') ?? undefined,
       parseRetryAfter(error.headers?.get('retry-after') ?? null),
+      status === 401 && isClaimsChallenge(authenticate),
     );
   }
   throw error;
+}
+
+const TRANSPORT_KINDS = new Map<GraphTransportError['reason'], GraphFailureKind>([
+  ['timeout', 'timeout'],
+  ['dropped', 'network'],
+  ['refused', 'unreachable'],
+]);
+
+/**
+ * Graph's Continuous Access Evaluation answers 401 with
+ * `WWW-Authenticate: Bearer … error="insufficient_claims", claims="…"`
+ * (https://learn.microsoft.com/entra/identity-platform/claims-challenge). The parameter is matched as an
+ * auth-param, not as free text.
+ */
+export function isClaimsChallenge(header: string | null): boolean {
+  if (!header) return false;
+  return /(?:^|[\s,])error\s*=\s*"?insufficient_claims"?(?:$|[\s,])/i.test(header);
 }
 
 /** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). */

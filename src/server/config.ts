@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { LogLevel } from '../shared/logger';
 
 /**
  * Every setting the bot reads, validated once at start-up. A bad value stops start-up with one line that
@@ -25,8 +26,6 @@ export interface AppConfig {
   sandboxPort: number;
   logLevel: LogLevel;
 }
-
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 const BOT_FRAMEWORK_SETTING_NAMES = [
   'MicrosoftAppId',

@@ -14,10 +14,13 @@ export interface ClaimStore {
    */
   claim(key: string, staleAfterMs?: number): Promise<ClaimResult>;
   release(key: string): Promise<void>;
+  /** A permanent claim that remembers its winner: the first holder stays; every caller learns who it is. */
+  claimFor(key: string, holder: string): Promise<string>;
 }
 
 export class MemoryClaimStore implements ClaimStore {
   private readonly claimedAt = new Map<string, number>();
+  private readonly holders = new Map<string, string>();
 
   async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
     const previous = this.claimedAt.get(key);
@@ -28,6 +31,13 @@ export class MemoryClaimStore implements ClaimStore {
 
   async release(key: string): Promise<void> {
     this.claimedAt.delete(key);
+  }
+
+  async claimFor(key: string, holder: string): Promise<string> {
+    const current = this.holders.get(key);
+    if (current !== undefined) return current;
+    this.holders.set(key, holder);
+    return holder;
   }
 }
 
@@ -55,6 +65,18 @@ export class BlobClaimStore implements ClaimStore {
 
   async release(key: string): Promise<void> {
     await this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`).deleteIfExists();
+  }
+
+  async claimFor(key: string, holder: string): Promise<string> {
+    this.ready ??= this.container.createIfNotExists();
+    await this.ready;
+    const blob = this.container.getBlockBlobClient(`holders/${encodeURIComponent(key)}`);
+    const body = Buffer.from(holder, 'utf8');
+    const won = await conditionalWrite(() =>
+      blob.upload(body, body.length, { conditions: { ifNoneMatch: '*' } }),
+    );
+    if (won) return holder;
+    return (await blob.downloadToBuffer()).toString('utf8');
   }
 }
 

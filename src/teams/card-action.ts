@@ -1,24 +1,24 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { renderConfirmationCard } from '../cards/confirmation-card';
+import { readCardAction } from '../cards/contract';
+import { renderDraftStatusCard } from '../cards/draft-status-card';
 import { renderFormCard } from '../cards/form-card';
 import { renderPendingCard } from '../cards/pending-card';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/render';
+import { renderUnknownCard } from '../cards/unknown-card';
 import type { BotDeps } from './bot-deps';
-import { isKnownMember, readSubmission, runSubmission } from './draft-submission';
-import { noticeFor } from './failure-notice';
 import { buildNewForm } from './new-form';
-import { exchangeFailed, loginRequest, proofFrom, renewedSignIn, tokenForInvoke } from './sign-in';
+import { exchangeFailed, invalidAuthCode, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
+import { answerSubmission, type SubmissionSurface } from './submission';
 
-type VerbHandler = (
-  context: TurnContext,
-  deps: BotDeps,
-  data: Record<string, unknown>,
-  token: string,
-) => Promise<AdaptiveCardInvokeResponse>;
-
-const VERBS: Record<string, VerbHandler> = {
-  createConversation: handleCreate,
-  newDraft: handleNewDraft,
+/** In a chat, every state of a draft replaces the card in place (Universal Actions invoke response). */
+const CARD_SURFACE: SubmissionSurface<AdaptiveCardInvokeResponse> = {
+  form: (model) => cardResponse(renderFormCard(model)),
+  created: (confirmation) => cardResponse(renderConfirmationCard(confirmation)),
+  pending: (model) => cardResponse(renderPendingCard(model)),
+  unknown: (model) => cardResponse(renderUnknownCard(model)),
+  status: (model) => cardResponse(renderDraftStatusCard(model)),
+  signIn: loginRequest,
 };
 
 /** `adaptiveCard/action` (Universal Actions): every answer replaces the card in place. */
@@ -27,53 +27,26 @@ export async function handleCardAction(
   deps: BotDeps,
   value: AdaptiveCardInvokeValue,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const handler = VERBS[value.action.verb];
-  if (!handler) return errorResponse(400, 'BadRequest', `Unknown verb "${value.action.verb}".`);
+  const action = readCardAction(value.action?.verb, value.action?.data ?? {});
+  if (!action)
+    return errorResponse(400, 'BadRequest', 'This card action is not one of ours, or its data is malformed.');
   const auth = await tokenForInvoke(context, deps, proofFrom(value), {
     signIn: loginRequest,
     exchangeFailed,
+    invalidCode: invalidAuthCode,
   });
   if ('response' in auth) return auth.response;
-  return handler(context, deps, value.action.data ?? {}, auth.token);
-}
-
-async function handleCreate(
-  context: TurnContext,
-  deps: BotDeps,
-  data: Record<string, unknown>,
-  token: string,
-): Promise<AdaptiveCardInvokeResponse> {
-  const submission = readSubmission(data);
-  if (!submission) return errorResponse(400, 'BadRequest', 'The card is missing its draft id.');
-  const { draftId, target, values } = submission;
-
-  const result = await runSubmission(context, deps, submission, token, deps.invokeBudgetMs);
-  switch (result.status) {
-    case 'invalid':
-      return cardResponse(
-        renderFormCard({ draftId, target, values, errors: result.errors, attempted: true }),
-      );
-    case 'created':
-      return cardResponse(renderConfirmationCard(result.confirmation));
-    case 'pending':
-      return cardResponse(renderPendingCard(draftId, target, values));
-    case 'failed': {
-      // Sign-in needed again: Teams signs the user in, then resends this same action with the draft in it.
-      const offer = await renewedSignIn(context, deps, result.failure);
-      if (offer) return loginRequest(offer);
-      const notice = noticeFor(result.failure, isKnownMember(submission));
-      return cardResponse(renderFormCard({ draftId, target, values, ...notice, attempted: true }));
-    }
-  }
-}
-
-async function handleNewDraft(
-  context: TurnContext,
-  deps: BotDeps,
-  _data: Record<string, unknown>,
-  token: string,
-): Promise<AdaptiveCardInvokeResponse> {
-  return cardResponse(await buildNewForm(context, deps, token));
+  if (action.verb === 'newDraft') return cardResponse(await buildNewForm(context, deps, auth.token));
+  // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card.
+  const refresh = (value as { trigger?: string }).trigger === 'automatic';
+  return answerSubmission(
+    context,
+    deps,
+    { ...action, refresh },
+    auth.token,
+    CARD_SURFACE,
+    deps.invokeBudgetMs,
+  );
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

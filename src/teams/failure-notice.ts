@@ -2,7 +2,11 @@ import type { SubmitFailure } from '../conversations/outcome';
 import type { FieldError } from '../domain/draft';
 import type { GraphFailure } from '../graph/errors';
 
-/** How a failed attempt is explained on the form the user gets back, with their draft still in it. */
+/**
+ * How a failed attempt is explained on the form the user gets back, with their draft still in it. Only
+ * failures that prove nothing was posted get here (a read failed, or Graph refused the create); a create
+ * with an unknown outcome has its own card.
+ */
 export interface FailureNotice {
   notice?: string;
   errors?: FieldError[];
@@ -50,6 +54,8 @@ function graphNotice(error: GraphFailure, knownMember: boolean): string {
     case 'badRequest':
       return `Microsoft Graph refused the conversation (${error.code ?? 'bad request'}). Check the topic and message, then try again.`;
     case 'network':
+    case 'unreachable':
+    case 'timeout':
       return 'Microsoft Graph could not be reached. Nothing was posted; try again in a moment.';
     case 'unexpected':
       return `Microsoft Graph answered with an unexpected error (${error.status}). Nothing was posted; try again.`;

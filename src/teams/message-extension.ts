@@ -7,116 +7,168 @@ import {
 } from 'botbuilder';
 import { answerExchangeFailure } from '../auth/exchange-failure';
 import { renderConfirmationCard } from '../cards/confirmation-card';
+import { readCardAction } from '../cards/contract';
+import { renderDraftStatusCard } from '../cards/draft-status-card';
 import { renderFormCard } from '../cards/form-card';
 import { renderJitInstallCard } from '../cards/jit-install-card';
 import { renderPendingCard } from '../cards/pending-card';
 import { type AdaptiveCard, cardAttachment } from '../cards/render';
+import { renderUnknownCard } from '../cards/unknown-card';
+import type { DraftRecord } from '../conversations/draft-record';
 import type { BotDeps } from './bot-deps';
-import { isKnownMember, readDraftInput, readSubmission, runSubmission } from './draft-submission';
-import { noticeFor } from './failure-notice';
 import { draftFromMessage } from './message-prefill';
 import { buildNewForm } from './new-form';
 import { isBotNotInRoster } from './roster';
-import { messageExtensionSignIn, proofFrom, renewedSignIn, tokenForInvoke } from './sign-in';
-import { submissionKey } from './turn';
+import { messageExtensionSignIn, proofFrom, tokenForInvoke } from './sign-in';
+import { answerSubmission, authorOf, type SubmissionSurface } from './submission';
+import { draftKey } from './turn';
 
-/** Teams gives submitAction 5 s; this leaves time to render and send the answer. */
-const SUBMIT_BUDGET_MS = 4_000;
+/** Teams gives message-extension invokes 5 s; this leaves time to render and send the answer. */
+export const MESSAGE_EXTENSION_BUDGET_MS = 4_000;
 const DIALOG = { title: 'Start a group conversation', height: 'large', width: 'medium' } as const;
 
 type Response = MessagingExtensionActionResponse;
 
+/**
+ * In the dialog: problems keep the dialog open; a posted (or posting) draft becomes a card to share, as a
+ * preview the user can edit or send, or as a plain card response from the command box, where Teams does
+ * not support bot message previews (https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/action-commands/respond-to-task-module-submit).
+ */
+function dialogSurface(commandContext: string | undefined): SubmissionSurface<Response> {
+  const share = commandContext === 'commandbox' ? cardResult : preview;
+  return {
+    form: (model) => dialog(renderFormCard({ ...model, inDialog: true })),
+    created: (confirmation) => share(renderConfirmationCard(confirmation)),
+    pending: (model) => share(renderPendingCard(model)),
+    unknown: (model) => dialog(renderUnknownCard({ ...model, inDialog: true })),
+    status: (model) => dialog(renderDraftStatusCard({ ...model, inDialog: true })),
+    signIn: messageExtensionSignIn,
+  };
+}
+
 /** composeExtension/fetchTask: the form in a dialog, prefilled from the message it was opened on. */
 export async function handleFetchTask(context: TurnContext, deps: BotDeps, action: MessagingExtensionAction) {
+  const deadline = Date.now() + MESSAGE_EXTENSION_BUDGET_MS;
   const auth = await tokenFor(context, deps);
   if ('response' in auth) return auth.response;
   const prefill =
     action.commandContext === 'message' && action.messagePayload
       ? draftFromMessage(action.messagePayload)
       : {};
-  return dialog(await buildNewForm(context, deps, auth.token, prefill, { inDialog: true }));
+  return dialog(await buildNewForm(context, deps, auth.token, prefill, { inDialog: true, deadline }));
 }
 
-/** composeExtension/submitAction from the dialog: validate, post once, answer with a preview. */
+/** composeExtension/submitAction from the dialog: the one submit path, answered within Teams' 5 s. */
 export async function handleSubmitAction(
   context: TurnContext,
   deps: BotDeps,
   action: MessagingExtensionAction,
 ) {
+  const deadline = Date.now() + MESSAGE_EXTENSION_BUDGET_MS;
   const data = (action.data ?? {}) as Record<string, unknown>;
   if (isJitInstallRetry(data)) return shareAfterInstall(context, deps, data);
   const auth = await tokenFor(context, deps);
   if ('response' in auth) return auth.response;
-  const submission = readSubmission(data);
-  if (!submission) return dialog(await buildNewForm(context, deps, auth.token, {}, { inDialog: true }));
-  const { draftId, target, values } = submission;
-
-  const budget = Math.min(deps.invokeBudgetMs, SUBMIT_BUDGET_MS);
-  const result = await runSubmission(context, deps, submission, auth.token, budget);
-  switch (result.status) {
-    case 'invalid':
-      return dialog(
-        renderFormCard({ draftId, target, values, errors: result.errors, attempted: true, inDialog: true }),
-      );
-    case 'created':
-      return preview(renderConfirmationCard(result.confirmation, values));
-    case 'pending':
-      // Graph is slower than Teams waits: the preview's card refreshes itself into the confirmation.
-      return preview(renderPendingCard(draftId, target, values));
-    case 'failed': {
-      const offer = await renewedSignIn(context, deps, result.failure);
-      if (offer) return messageExtensionSignIn(offer);
-      const notice = noticeFor(result.failure, isKnownMember(submission));
-      return dialog(renderFormCard({ draftId, target, values, ...notice, attempted: true, inDialog: true }));
-    }
-  }
+  // The dialog's buttons are Action.Submit: the verb travels in their data, the form's own has none.
+  const read = readCardAction(data.verb ?? 'createConversation', data);
+  if (!read || read.verb === 'newDraft')
+    return dialog(await buildNewForm(context, deps, auth.token, {}, { inDialog: true, deadline }));
+  const budget = Math.min(deps.invokeBudgetMs, deadline - Date.now());
+  const surface = dialogSurface(action.commandContext);
+  return answerSubmission(context, deps, { ...read, refresh: false }, auth.token, surface, budget);
 }
 
-/** "Edit" on the preview: back to the form with everything that was typed. */
+/** "Edit" on the preview: back to the form with the draft as stored, or a fresh one if it is posted. */
 export async function handlePreviewEdit(
   context: TurnContext,
   deps: BotDeps,
   action: MessagingExtensionAction,
 ) {
+  const deadline = Date.now() + MESSAGE_EXTENSION_BUDGET_MS;
   const auth = await tokenFor(context, deps);
   if ('response' in auth) return auth.response;
-  const previewData = previewActionData(action);
-  const draft = readDraftInput((previewData.draft as Record<string, unknown> | undefined) ?? previewData);
-  const alreadyPosted = typeof previewData.conversationId === 'string';
+  const record = await ownRecord(context, deps, action);
+  const posted = record?.state.phase === 'created';
   return dialog(
-    await buildNewForm(context, deps, auth.token, draft, {
+    await buildNewForm(context, deps, auth.token, record?.draft.values ?? {}, {
       inDialog: true,
-      notice: alreadyPosted
+      deadline,
+      notice: posted
         ? 'This conversation is already posted. Change anything and submit to start another one.'
         : undefined,
     }),
   );
 }
 
-/** "Send" on the preview: the bot posts the card into the conversation, if it is allowed there. */
-export async function handlePreviewSend(context: TurnContext, action: MessagingExtensionAction) {
-  const card = previewCard(action);
-  if (!card) return {};
+/**
+ * "Send" on the preview: the bot posts the card into the conversation. The card is rebuilt here from the
+ * stored draft; whatever card the client sent back is only used to find the draft id.
+ */
+export async function handlePreviewSend(
+  context: TurnContext,
+  deps: BotDeps,
+  action: MessagingExtensionAction,
+) {
+  const record = await ownRecord(context, deps, action);
+  if (!record) return {};
+  const card = shareableCard(record);
   try {
     await context.sendActivity({ type: ActivityTypes.Message, attachments: [cardAttachment(card)] });
   } catch (error) {
     if (!isBotNotInRoster(error)) throw error;
-    const data = previewActionData(action);
-    const draft = readDraftInput((data.draft as Record<string, unknown> | undefined) ?? data);
-    const draftId = typeof data.draftId === 'string' ? data.draftId : '';
-    return dialog(renderJitInstallCard(draftId, draft.topic ?? ''), 'Add Group Conversations');
+    return dialog(
+      renderJitInstallCard(record.draftId, record.draft.values.topic ?? ''),
+      'Add Group Conversations',
+    );
   }
   return {};
 }
 
+function shareableCard(record: DraftRecord): AdaptiveCard {
+  if (record.state.phase === 'created') return renderConfirmationCard(record.state.confirmation);
+  return renderPendingCard({
+    draftId: record.draftId,
+    topic: record.draft.values.topic ?? '',
+    author: record.author,
+    byViewer: false,
+  });
+}
+
 async function shareAfterInstall(context: TurnContext, deps: BotDeps, data: Record<string, unknown>) {
-  const draftId = typeof data.draftId === 'string' ? data.draftId : '';
-  const confirmation = draftId
-    ? await deps.ledger.confirmationOf(submissionKey(context, draftId))
-    : undefined;
-  if (confirmation)
-    await context.sendActivity({ attachments: [cardAttachment(renderConfirmationCard(confirmation))] });
+  const draftId = typeof data.draftId === 'string' ? data.draftId : undefined;
+  const record = draftId ? await deps.ledger.read(draftKey(context, draftId)) : undefined;
+  if (record?.state.phase === 'created' && record.author.userKey === authorOf(context).userKey)
+    await context.sendActivity({
+      attachments: [cardAttachment(renderConfirmationCard(record.state.confirmation))],
+    });
   return {};
+}
+
+/** The sender's own draft that a preview shows: found by the id in the preview card, if it is theirs. */
+async function ownRecord(
+  context: TurnContext,
+  deps: BotDeps,
+  action: MessagingExtensionAction,
+): Promise<DraftRecord | undefined> {
+  const draftId = previewDraftId(action);
+  if (!draftId) return undefined;
+  const record = await deps.ledger.read(draftKey(context, draftId));
+  return record?.author.userKey === authorOf(context).userKey ? record : undefined;
+}
+
+function previewDraftId(action: MessagingExtensionAction): string | undefined {
+  const card = action.botActivityPreview?.[0]?.attachments?.[0]?.content as
+    | {
+        actions?: Array<{ data?: { draftId?: unknown } }>;
+        refresh?: { action?: { data?: { draftId?: unknown } } };
+      }
+    | undefined;
+  const candidates = [
+    card?.refresh?.action?.data?.draftId,
+    ...(card?.actions ?? []).map((a) => a.data?.draftId),
+  ];
+  const found = candidates.find((id) => readCardAction('checkConversation', { draftId: id }));
+  return typeof found === 'string' ? found : undefined;
 }
 
 function isJitInstallRetry(data: Record<string, unknown>): boolean {
@@ -147,6 +199,12 @@ function dialog(card: AdaptiveCard, title: string = DIALOG.title): Response {
   };
 }
 
+function cardResult(card: AdaptiveCard): Response {
+  return {
+    composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [cardAttachment(card)] },
+  };
+}
+
 function preview(card: AdaptiveCard): Response {
   return {
     composeExtension: {
@@ -157,14 +215,4 @@ function preview(card: AdaptiveCard): Response {
       } as Partial<Activity> as Activity,
     },
   };
-}
-
-function previewCard(action: MessagingExtensionAction): AdaptiveCard | undefined {
-  const content = action.botActivityPreview?.[0]?.attachments?.[0]?.content as AdaptiveCard | undefined;
-  return content && typeof content === 'object' ? content : undefined;
-}
-
-function previewActionData(action: MessagingExtensionAction): Record<string, unknown> {
-  const card = previewCard(action) as { actions?: Array<{ data?: Record<string, unknown> }> } | undefined;
-  return card?.actions?.[0]?.data ?? {};
 }

@@ -1,19 +1,51 @@
 import type { Activity } from 'botbuilder';
 
+interface MentionEntity {
+  type?: string;
+  mentioned?: { id?: string; name?: string };
+  text?: string;
+}
+
 /**
- * The user's words without the bot's @mention. Teams puts `<at>Bot</at>` in the text of channel messages;
- * the mention entity tells which span is ours, so only that one is removed.
+ * The user's words without the bot's @mention. Teams puts `<at>Name</at>` in the text for every mention,
+ * and a `mention` entity whose `text` is that exact span: only the entities say which span is the bot
+ * (the text can be edited by the sender, the entity's `mentioned.id` cannot), so only those spans are
+ * removed. Anyone else mentioned is part of what the user wrote ("Plan with @Megan Bowen") and keeps
+ * the name as shown, without the tags.
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#work-with-mentions
  */
 export function textWithoutMention(activity: Partial<Activity>): string {
   let text = activity.text ?? '';
-  for (const entity of activity.entities ?? []) {
-    const mention = entity as { type?: string; mentioned?: { id?: string }; text?: string };
-    if (mention.type === 'mention' && mention.mentioned?.id === activity.recipient?.id && mention.text)
-      text = text.split(mention.text).join(' ');
+  for (const entity of (activity.entities ?? []) as MentionEntity[]) {
+    // Teams can split one mention of a multi-word name into an entity per word, all with the same id
+    // (https://github.com/microsoft/botframework-sdk/issues/6617): every span of ours is removed.
+    if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && entity.text)
+      text = text.split(entity.text).join(' ');
   }
-  return text
-    .replace(/<at>[^<]*<\/at>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
+  return decodeEntities(text.replace(/<at>([^<]*)<\/at>/g, '$1'))
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  nbsp: ' ',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/**
+ * Teams sends message text HTML-encoded (`Q&amp;A`, `&lt;draft&gt;`, `&nbsp;` after a mention). One pass,
+ * after the `<at>` tags are gone, so an encoded `&lt;at&gt;` the user typed stays text and `&amp;lt;`
+ * becomes `&lt;`, not `<`.
+ */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return NAMED_ENTITIES[name.toLowerCase()] ?? entity;
+    const codePoint =
+      name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : entity;
+  });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { type GroupTarget, renderFormCard } from '../cards/form-card';
+import { renderFormCard } from '../cards/form-card';
 import type { AdaptiveCard } from '../cards/render';
-import type { DraftInput } from '../domain/draft';
+import type { DraftInput, GroupTarget } from '../domain/draft';
 import { GraphFailure } from '../graph/errors';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
@@ -14,11 +14,12 @@ export async function buildNewForm(
   deps: BotDeps,
   token: string,
   prefill: DraftInput = {},
-  options: { inDialog?: boolean; notice?: string } = {},
+  options: { inDialog?: boolean; notice?: string; deadline?: number } = {},
 ): Promise<AdaptiveCard> {
   const draftId = randomUUID();
+  const deadline = options.deadline ?? Date.now() + deps.invokeBudgetMs;
   try {
-    const target = await loadTarget(context, deps, token);
+    const target = await loadTarget(context, deps, token, deadline);
     const groupId = target.kind === 'choice' ? preselect(target.groups, deps.defaultGroupId) : undefined;
     const values = { ...prefill, groupId: prefill.groupId ?? groupId };
     return renderFormCard({ draftId, target, values, inDialog: options.inDialog, notice: options.notice });
@@ -43,12 +44,18 @@ export async function buildNewForm(
 }
 
 /** An expired token gets one fresh one from the provider, as a submit does (see submitDraft). */
-async function loadTarget(context: TurnContext, deps: BotDeps, token: string): Promise<GroupTarget> {
+async function loadTarget(
+  context: TurnContext,
+  deps: BotDeps,
+  token: string,
+  deadline: number,
+): Promise<GroupTarget> {
   const load = (bearer: string) =>
     groupTargetFor(context, {
       graphBaseUrl: deps.graphBaseUrl,
       token: bearer,
-      deadline: Date.now() + deps.invokeBudgetMs,
+      deadline,
+      logger: deps.logger,
     });
   try {
     return await load(token);

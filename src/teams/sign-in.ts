@@ -32,6 +32,23 @@ export function loginRequest(offer: SignInOffer): AdaptiveCardInvokeResponse {
   };
 }
 
+/**
+ * Universal Actions: the magic code Teams resent in `value.state` was not accepted by the token service.
+ * Teams can then ask the user for the code again or let them run another action.
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/authentication-flow-in-universal-action-for-adaptive-cards
+ * The Teams doc names the type `invalidAuthCode` and shows no `value`. The Adaptive Cards Universal Action
+ * Model table and Microsoft's newer SDKs (teams.ts, Agents SDK) spell it `incorrectAuthCode` with
+ * `value: null`; we follow the Teams doc, the one written for the Teams client. botbuilder's type demands a
+ * `value`, but the doc's answer has none, and an undefined property is dropped when the body is serialized.
+ */
+export function invalidAuthCode(): AdaptiveCardInvokeResponse {
+  const answer: Omit<AdaptiveCardInvokeResponse, 'value'> = {
+    statusCode: 401,
+    type: 'application/vnd.microsoft.error.invalidAuthCode',
+  };
+  return answer as AdaptiveCardInvokeResponse;
+}
+
 /** Teams could not exchange its SSO token for ours: 412 makes it fall back to the sign-in button. */
 export function exchangeFailed(): AdaptiveCardInvokeResponse {
   return {
@@ -66,11 +83,17 @@ export type InvokeToken<R> = { token: string } | { response: R };
 export interface InvokeAuthAnswers<R> {
   signIn(offer: SignInOffer): R;
   exchangeFailed(detail: string): R | Promise<R>;
+  /**
+   * The magic code the client resent was refused. Entry points whose protocol has an answer for that
+   * (Universal Actions: `invalidAuthCode`) give it; without one the invoke goes on as if no code had come.
+   */
+  invalidCode?(): R;
 }
 
 /**
  * A token for an invoke (card action or message extension): redeem what the client sent after sign-in,
- * else use the cached token, else answer with the entry point's own way to sign in.
+ * else use the cached token, else answer with the entry point's own way to sign in. A refused magic code
+ * is answered as such where the entry point has an answer for it, rather than hidden behind a cached token.
  */
 export async function tokenForInvoke<R>(
   context: TurnContext,
@@ -84,6 +107,10 @@ export async function tokenForInvoke<R>(
     if (redeemed.status === 'exchangeFailed') {
       deps.logger.warn('signin.exchange_failed', { entry: context.activity.name });
       return { response: await answers.exchangeFailed(redeemed.detail) };
+    }
+    if (redeemed.status === 'invalidCode' && answers.invalidCode) {
+      deps.logger.warn('signin.invalid_code', { entry: context.activity.name });
+      return { response: answers.invalidCode() };
     }
   }
   const token = await deps.tokens.getToken(context);
@@ -103,7 +130,8 @@ export async function renewedSignIn(
 ): Promise<SignInOffer | undefined> {
   if (failure.kind !== 'graph') return undefined;
   const { error } = failure;
-  const challenged = error.kind === 'forbidden' && error.forbiddenReason === 'conditionalAccess';
+  // A 403 insufficient_claims, or a 401 carrying a CAE claims challenge in WWW-Authenticate.
+  const challenged = error.forbiddenReason === 'conditionalAccess';
   if (error.kind !== 'unauthorized' && !challenged) return undefined;
   // The token service would hand out the same token again: drop it so the next one is freshly issued.
   if (challenged) await deps.tokens.signOut(context);
@@ -114,4 +142,42 @@ export async function requireOffer(context: TurnContext, deps: BotDeps): Promise
   const offer = await deps.tokens.signInOffer(context);
   if (!offer) throw new Error('The token provider has no token and no way to sign in.');
   return offer;
+}
+
+/** The invoke Teams sends when its SSO failed in the client; botbuilder 4.23 has no constant or handler for it. */
+export const SIGN_IN_FAILURE_INVOKE = 'signin/failure';
+
+/**
+ * `signin/failure` `{code, message}`: Teams tried silent SSO for our OAuthCard and failed before any token
+ * reached us. Most codes are silent in the client: without an answer the user sees nothing and the sign-in
+ * just never completes. So: one warning for the operator, and for the user a sign-in button without
+ * `tokenExchangeResource`, which goes through the browser and the magic code instead of the SSO that just
+ * failed. The chat intent saved before the first card stays, so the user still lands where they were going.
+ * Failure codes and what `resourcematchfailed` means for the app registration:
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/teams-sdk/teams/user-authentication/troubleshooting-sso
+ */
+export async function answerSignInFailure(context: TurnContext, deps: BotDeps): Promise<void> {
+  const value = (context.activity.value ?? {}) as { code?: unknown; message?: unknown };
+  // Both come from the client: capped so a malformed invoke cannot flood the log.
+  const code = typeof value.code === 'string' && value.code ? value.code.slice(0, 64) : 'unknown';
+  deps.logger.warn('signin.sso_failed', {
+    code,
+    detail: typeof value.message === 'string' ? value.message.slice(0, 200) : undefined,
+    conversationType: context.activity.conversation?.conversationType,
+  });
+  const offer = await deps.tokens.signInOffer(context);
+  if (!offer) return;
+  await context.sendActivity({
+    text: signInFailureText(code),
+    attachments: [signInCard({ ...offer, tokenExchangeResource: undefined })],
+  });
+}
+
+function signInFailureText(code: string): string {
+  const fallback =
+    'I couldn’t sign you in automatically. Select Sign in to sign in with your Microsoft 365 account.';
+  if (code !== 'resourcematchfailed') return fallback;
+  // A misconfiguration the user cannot work around for good: the Entra app's Application ID URI is not
+  // the resource on our OAuthCard, so SSO fails every time until an admin fixes the registration.
+  return `${fallback} If this happens every time, please tell your Teams admin: the app’s single sign-on is misconfigured (its Application ID URI doesn’t match the bot’s sign-in settings; error “resourcematchfailed”).`;
 }

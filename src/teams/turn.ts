@@ -1,13 +1,18 @@
 import type { TurnContext } from 'botbuilder';
 
-/** Who is acting in this turn, as the ledger and logs key them (no names, no message content). */
-export function userKeyOf(context: TurnContext): string {
+/** The tenant a turn comes from, as Teams puts it in channelData (else the conversation's). */
+export function tenantOf(context: TurnContext): string {
   const { activity } = context;
-  const tenant =
-    (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? 'no-tenant';
-  return `${tenant}/${activity.from.aadObjectId ?? activity.from.id}`;
+  const fromChannelData = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return fromChannelData ?? activity.conversation?.tenantId ?? 'no-tenant';
 }
 
-export function submissionKey(context: TurnContext, draftId: string): string {
-  return `submission/${userKeyOf(context)}/${draftId}`;
+/** Who is acting in this turn, as storage and logs key them (no names, no message content). */
+export function userKeyOf(context: TurnContext): string {
+  return `${tenantOf(context)}/${context.activity.from.aadObjectId ?? context.activity.from.id}`;
+}
+
+/** A draft's key: per tenant and draft id. Not per user: a draft has one author, whoever sees its card. */
+export function draftKey(context: TurnContext, draftId: string): string {
+  return `draft/${tenantOf(context)}/${draftId}`;
 }

@@ -4,7 +4,7 @@ import { type RunningApp, startApp } from '../../src/app';
 import { LocalSandboxTokenProvider } from '../../src/auth/local-token-provider';
 import type { GraphTokenProvider } from '../../src/auth/token-provider';
 import { loadConfig } from '../../src/server/config';
-import { createJsonLogger } from '../../src/server/logger';
+import { createJsonLogger } from '../../src/shared/logger';
 import type { TeamsActivity } from './teams-activities';
 import { startTeamsConnector, type TeamsConnector } from './teams-connector';
 

@@ -105,7 +105,7 @@ describe('app package manifest', () => {
         id: 'startGroupConversation',
         type: 'action',
         fetchTask: true,
-        context: ['compose', 'commandBox', 'message'],
+        context: ['compose', 'message'],
       }),
     ]);
   });

@@ -8,7 +8,7 @@ import { startApp } from '../../../src/app';
 import { LocalSandboxTokenProvider } from '../../../src/auth/local-token-provider';
 import { SsoTokenProvider } from '../../../src/auth/sso-token-provider';
 import { loadConfig } from '../../../src/server/config';
-import { createJsonLogger } from '../../../src/server/logger';
+import { createJsonLogger } from '../../../src/shared/logger';
 
 /**
  * What `npm start` runs with no configuration (bot in local mode, Graph sandbox, Playground), each on a free

@@ -1,4 +1,5 @@
-import type { LogLevel } from './config';
+/** Structured JSON logging, below every layer that logs. */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type LogFields = Record<string, string | number | boolean | undefined | null>;
 

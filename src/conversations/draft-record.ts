@@ -1,0 +1,69 @@
+import type { Recipient, SubmittedDraft } from '../domain/draft';
+import { GraphFailure, type GraphFailureKind } from '../graph/errors';
+import type { Confirmation } from './confirmation';
+import type { SubmitFailure } from './outcome';
+
+/** The person whose submit claimed the draft first: the only one whose submits can post it. */
+export interface DraftAuthor {
+  /** tenant/Entra object id: who they are. */
+  userKey: string;
+  /** Their Teams user id (MRI), what a card's `refresh.userIds` names. */
+  mri: string;
+  name: string;
+}
+
+/**
+ * Where a draft stands. `unknown`: a create went out and no answer proved whether Graph carried it out
+ * (a 5xx other than throttling, a timeout, a dropped connection, or an instance that died mid-post).
+ */
+export type DraftPhase =
+  | { phase: 'open'; failure?: StoredFailure }
+  | ({ phase: 'posting'; since: string } & PostTarget)
+  | ({ phase: 'unknown'; since: string; requestId?: string; lookedUp: boolean } & PostTarget)
+  | { phase: 'created'; confirmation: Confirmation };
+
+/** What a create was sent with, kept so a conversation found later gets the same confirmation. */
+export interface PostTarget {
+  groupName: string;
+  recipients: Recipient[];
+}
+
+/** One record per draft and tenant, written only by the holder of the draft's attempt claim. */
+export interface DraftRecord {
+  draftId: string;
+  author: DraftAuthor;
+  draft: SubmittedDraft;
+  /** When the first create of this draft went out: conversations before it cannot be this draft's. */
+  firstPostAt?: string;
+  state: DraftPhase;
+}
+
+/** A SubmitFailure as JSON storage keeps it (GraphFailure is a class: its getters do not survive). */
+export type StoredFailure =
+  | Exclude<SubmitFailure, { kind: 'graph' }>
+  | {
+      kind: 'graph';
+      error: {
+        kind: GraphFailureKind;
+        status: number;
+        code?: string;
+        requestId?: string;
+        retryAfterSeconds?: number;
+        claimsChallenge?: boolean;
+      };
+    };
+
+export function storeFailure(failure: SubmitFailure): StoredFailure {
+  if (failure.kind !== 'graph') return failure;
+  const { kind, status, code, requestId, retryAfterSeconds, claimsChallenge } = failure.error;
+  return { kind: 'graph', error: { kind, status, code, requestId, retryAfterSeconds, claimsChallenge } };
+}
+
+export function restoreFailure(stored: StoredFailure): SubmitFailure {
+  if (stored.kind !== 'graph') return stored;
+  const { kind, status, code, requestId, retryAfterSeconds, claimsChallenge } = stored.error;
+  return {
+    kind: 'graph',
+    error: new GraphFailure(kind, status, code, requestId, retryAfterSeconds, claimsChallenge ?? false),
+  };
+}

@@ -1,0 +1,180 @@
+import type { TurnContext } from 'botbuilder';
+import type { SignInOffer } from '../auth/token-provider';
+import type { DraftRefData, DraftSubmitData } from '../cards/contract';
+import type { DraftSituation, DraftStatusModel } from '../cards/draft-status-card';
+import type { FormCardModel } from '../cards/form-card';
+import type { PendingCardModel } from '../cards/pending-card';
+import type { UnknownCardModel } from '../cards/unknown-card';
+import type { Confirmation } from '../conversations/confirmation';
+import type { DraftAuthor } from '../conversations/draft-record';
+import type { SubmitOutcome } from '../conversations/outcome';
+import { type DraftIntent, handleDraft } from '../conversations/submit-draft';
+import type { DraftInput, GroupTarget, SubmittedDraft } from '../domain/draft';
+import { validateDraft } from '../domain/validation';
+import type { BotDeps } from './bot-deps';
+import { noticeFor } from './failure-notice';
+import { renewedSignIn } from './sign-in';
+import { draftKey, userKeyOf } from './turn';
+
+/** How one surface (a chat card, a message-extension dialog) shows each state of a draft. */
+export interface SubmissionSurface<R> {
+  form(model: FormCardModel): R;
+  created(confirmation: Confirmation): R;
+  pending(model: PendingCardModel): R;
+  unknown(model: UnknownCardModel): R;
+  status(model: DraftStatusModel): R;
+  signIn(offer: SignInOffer): R;
+}
+
+/** A draft action as the contract read it; `refresh` marks Teams' automatic refresh of a card. */
+export type DraftAction =
+  | { verb: 'createConversation'; data: DraftSubmitData; refresh: boolean }
+  | { verb: 'checkConversation' | 'postAnyway'; data: DraftRefData; refresh: boolean };
+
+/**
+ * The one submit path. Validation, authorship and exactly-once posting happen here whatever the surface;
+ * the surface only renders the result. A refresh, and anything from someone who is not the draft's author,
+ * only ever shows the draft's state.
+ */
+export async function answerSubmission<R>(
+  context: TurnContext,
+  deps: BotDeps,
+  action: DraftAction,
+  token: string,
+  surface: SubmissionSurface<R>,
+  answerWithinMs: number,
+): Promise<R> {
+  const { draftId } = action.data;
+  let intent: DraftIntent;
+  if (action.refresh || action.verb === 'checkConversation') intent = { kind: 'check' };
+  else if (action.verb === 'postAnyway') intent = { kind: 'postAnyway' };
+  else {
+    const draft = submittedDraft(action.data);
+    const validation = validateDraft(draft.values);
+    if (!validation.ok)
+      return surface.form({ draftId, ...draft, errors: validation.errors, attempted: true });
+    intent = { kind: 'submit', draft, valid: validation.draft };
+  }
+  const actor = authorOf(context);
+  const outcome = await handleDraft(
+    { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger },
+    {
+      key: draftKey(context, draftId),
+      draftId,
+      actor,
+      intent,
+      tokens: { token, refresh: () => deps.tokens.refreshToken(context, token) },
+      answerWithinMs,
+    },
+  );
+  logOutcome(deps, draftId, intent.kind, outcome);
+  return render(context, deps, surface, draftId, actor, outcome);
+}
+
+async function render<R>(
+  context: TurnContext,
+  deps: BotDeps,
+  surface: SubmissionSurface<R>,
+  draftId: string,
+  actor: DraftAuthor,
+  outcome: SubmitOutcome,
+): Promise<R> {
+  switch (outcome.status) {
+    case 'created':
+      return surface.created(outcome.confirmation);
+    case 'open': {
+      const { draft, failure } = outcome;
+      if (!failure) return surface.form({ draftId, ...draft });
+      // Sign-in needed again: Teams signs the user in, then resends this same action.
+      const offer = await renewedSignIn(context, deps, failure);
+      if (offer) return surface.signIn(offer);
+      const notice = noticeFor(failure, isKnownMember(draft));
+      return surface.form({ draftId, ...draft, ...notice, attempted: true });
+    }
+    case 'pending':
+      return surface.pending({
+        draftId,
+        topic: outcome.draft.values.topic ?? '',
+        author: outcome.author,
+        byViewer: outcome.author.userKey === actor.userKey,
+      });
+    case 'unknown':
+      return surface.unknown({
+        draftId,
+        topic: outcome.draft.values.topic ?? '',
+        groupName: outcome.groupName,
+        author: outcome.author,
+        lookedUp: outcome.lookedUp,
+        requestId: outcome.requestId,
+      });
+    case 'othersDraft':
+      return surface.status({
+        situation: SITUATIONS.get(outcome.phase) ?? 'othersPosting',
+        authorName: outcome.author?.name,
+        topic: outcome.topic,
+      });
+    case 'missing':
+      return surface.status({ situation: 'missing' });
+  }
+}
+
+const SITUATIONS = new Map<string, DraftSituation>([
+  ['open', 'othersOpen'],
+  ['posting', 'othersPosting'],
+  ['unknown', 'othersUnknown'],
+]);
+
+/** The sender of this turn, as a draft's author is kept. */
+export function authorOf(context: TurnContext): DraftAuthor {
+  const { from } = context.activity;
+  return {
+    userKey: userKeyOf(context),
+    mri: from.id,
+    name: from.name ?? '',
+  };
+}
+
+function logOutcome(deps: BotDeps, draftId: string, intent: string, outcome: SubmitOutcome): void {
+  const failure = outcome.status === 'open' ? outcome.failure : undefined;
+  const graph = failure?.kind === 'graph' ? failure.error : undefined;
+  deps.logger.info('draft.answered', {
+    draftId,
+    intent,
+    status: outcome.status,
+    groupId: outcome.status === 'created' ? outcome.confirmation.groupId : undefined,
+    failure: failure?.kind,
+    graphStatus: graph?.status,
+    graphCode: graph?.code,
+    requestId: graph?.requestId ?? (outcome.status === 'unknown' ? outcome.requestId : undefined),
+  });
+}
+
+/**
+ * The user belongs to the target group when it is their team's group or one Graph listed as theirs. Then an
+ * access-denied answer cannot mean "not a member": it means the app lacks the permission (consent).
+ */
+function isKnownMember(draft: SubmittedDraft): boolean {
+  const { target, values } = draft;
+  if (target.kind === 'linked') return true;
+  return target.groups.some((group) => group.id === values.groupId);
+}
+
+/** The draft a form submit carries: its inputs, and the group it may go to. */
+export function submittedDraft(data: DraftSubmitData): SubmittedDraft {
+  const linkedGroupId = nonEmpty(data.linkedGroupId);
+  const target: GroupTarget = linkedGroupId
+    ? { kind: 'linked', id: linkedGroupId, displayName: nonEmpty(data.linkedGroupName) ?? 'this team' }
+    : { kind: 'choice', groups: data.groupChoices ?? [] };
+  const values: DraftInput = {
+    topic: nonEmpty(data.topic),
+    body: nonEmpty(data.body),
+    participants: nonEmpty(data.participants),
+    emails: nonEmpty(data.emails),
+    groupId: linkedGroupId ?? nonEmpty(data.groupId),
+  };
+  return { target, values };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.length === 0 ? undefined : value;
+}
