@@ -3,7 +3,7 @@
  * for tests in other processes. CORS is open because the demo page is served from another origin and the
  * worst a foreign page can do here is reset a local fake.
  */
-import type { FaultSpec, LatencyRule, PendingFault } from './faults';
+import { type FaultSpec, type LatencyRule, type PendingFault, parseFault } from './faults';
 import type { GraphResponse } from './routes/types';
 import type { RecordedRequest, StoredConversation } from './store';
 
@@ -42,16 +42,15 @@ const optional = <T>(value: unknown, check: (v: unknown) => v is T, name: string
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+const FAULT_BODY =
+  'Expected {count, status?, code?, retryAfterSeconds?, path?, after?, reset?, batchItem?, claimsChallenge?}.';
+
+/** The body is a FaultSpec plus `count`; parseFault rejects what failNext would (RangeError → 400). */
 function addFault(controls: SandboxControls, body: unknown): GraphResponse {
-  if (!isObject(body)) return adminError(400, 'Expected {count, status, code?, retryAfterSeconds?, path?}.');
-  const { count, status } = body;
-  if (!isNumber(count) || !isNumber(status)) return adminError(400, 'count and status must be numbers.');
-  controls.failNext(count, {
-    status,
-    code: optional(body.code, isString, 'code'),
-    retryAfterSeconds: optional(body.retryAfterSeconds, isNumber, 'retryAfterSeconds'),
-    path: optional(body.path, isString, 'path'),
-  });
+  if (!isObject(body)) return adminError(400, FAULT_BODY);
+  const { count, ...fault } = body;
+  if (!isNumber(count)) return adminError(400, `count must be a number. ${FAULT_BODY}`);
+  controls.failNext(count, parseFault(fault));
   return { status: 200, body: { faults: controls.pendingFaults() } };
 }
 

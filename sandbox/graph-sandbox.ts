@@ -7,14 +7,21 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, CORS_HEADERS, handleAdminRequest, type SandboxControls } from './admin';
 import { DEMO_TENANT, type SandboxTenant } from './demo-tenant';
-import { defaultCodeForStatus, defaultMessageForStatus, GraphError, type RequestIds } from './errors';
+import { GraphError, type RequestIds } from './errors';
 import { FaultQueue, type FaultSpec, type LatencyRule, LatencyRules, type PendingFault } from './faults';
-import { bodyForRecord, errorResponse, handleGraphRequest, redactHeaders } from './pipeline';
+import { bodyForRecord, errorResponse, handleGraphRequest, redactHeaders, withFault } from './pipeline';
 import type { GraphResponse } from './routes/types';
 import { type RecordedRequest, SandboxStore, type StoredConversation } from './store';
 
 export { DEMO_TENANT, type DemoTenant, type SandboxTenant } from './demo-tenant';
-export type { FaultSpec, LatencyRule, PendingFault } from './faults';
+export type {
+  ClaimsChallengeFault,
+  FaultSpec,
+  LatencyRule,
+  PendingFault,
+  ResetFault,
+  StatusFault,
+} from './faults';
 export type { RecordedRequest, StoredConversation, StoredPost, StoredThread } from './store';
 export { mintSandboxToken, type SandboxTokenClaims } from './tokens';
 
@@ -34,7 +41,14 @@ export interface GraphSandbox {
   readonly requests: readonly RecordedRequest[];
   /** Copies of the stored conversations, optionally of one group. */
   conversations(groupId?: string): StoredConversation[];
+  /**
+   * Fault the next `count` matching requests (see FaultSpec and sandbox/README.md). Throws RangeError on
+   * nonsense: an unknown property, a wrong type or an impossible combination.
+   */
   failNext(count: number, fault: FaultSpec): void;
+  /** Faults not yet used up, oldest first, with how many matches each still has. */
+  pendingFaults(): PendingFault[];
+  clearFaults(): void;
   /** Delay answers to requests whose path contains `path` (all when absent); 0 removes the rule. */
   setLatency(ms: number, path?: string): void;
   reset(): void;
@@ -77,16 +91,6 @@ function send(res: ServerResponse, response: GraphResponse, extraHeaders: Record
   headers['Content-Length'] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers);
   res.end(payload);
-}
-
-function faultResponse(fault: FaultSpec, ids: RequestIds): GraphResponse {
-  const headers: Record<string, string> =
-    fault.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(fault.retryAfterSeconds) };
-  const code = fault.code ?? defaultCodeForStatus(fault.status);
-  return errorResponse(
-    new GraphError(fault.status, code, defaultMessageForStatus(fault.status), headers),
-    ids,
-  );
 }
 
 class Sandbox implements GraphSandbox, SandboxControls {
@@ -200,14 +204,21 @@ class Sandbox implements GraphSandbox, SandboxControls {
     this.store.requests.push(record);
     // Decide fault and do the work at arrival, delay only the answer: like a Graph that committed a change
     // but answered too late, which is what a caller's timeout and retry logic must cope with.
-    const fault = this.faults.take(rawPath);
+    const fault = this.faults.take(rawPath, 'request');
     const wait = this.latency.delayFor(rawPath);
     const origin = headers.host ? `http://${headers.host}` : this.origin;
-    const response = fault
-      ? faultResponse(fault, ids)
-      : handleGraphRequest({ method, rawPath, headers, rawBody, origin, ids }, this.store, record);
+    const response = withFault(fault, ids, () =>
+      handleGraphRequest({ method, rawPath, headers, rawBody, origin, ids }, this.store, record, (url) =>
+        this.faults.take(url, 'batchItem'),
+      ),
+    );
     record.status = response.status;
     await this.delay(wait);
+    if (fault?.reset) {
+      record.dropped = true;
+      req.socket.destroy();
+      return;
+    }
     send(res, response, idHeaders);
   }
 }

@@ -3,12 +3,14 @@ import { GraphError } from './errors';
 
 /**
  * `$select` as Graph applies it: only the named properties plus `id`. Property names match
- * case-insensitively; an unknown one is a 400, which catches typos a lenient fake would hide.
+ * case-insensitively; an unknown one is a 400, which catches typos a lenient fake would hide. `errorCode`
+ * differs by backend: Entra says `Request_BadRequest`, Exchange-backed resources `BadRequest`.
  */
 export function applySelect(
   entity: Readonly<Record<string, unknown>>,
   select: string | null,
   typeName: string,
+  errorCode = 'Request_BadRequest',
 ): Record<string, unknown> {
   if (select === null || select.trim() === '') return { ...entity };
   const byLowerName = new Map(Object.keys(entity).map((k) => [k.toLowerCase(), k]));
@@ -19,7 +21,7 @@ export function applySelect(
     if (key === undefined) {
       throw new GraphError(
         400,
-        'Request_BadRequest',
+        errorCode,
         `Could not find a property named '${name}' on type 'microsoft.graph.${typeName}'.`,
       );
     }
@@ -51,7 +53,7 @@ export function encodeSkipToken(offset: number): string {
   return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
 }
 
-export function decodeSkipToken(raw: string | null): number {
+export function decodeSkipToken(raw: string | null, errorCode = 'Request_BadRequest'): number {
   if (raw === null) return 0;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -62,7 +64,7 @@ export function decodeSkipToken(raw: string | null): number {
   } catch {
     // Fall through to Graph's answer for a bad token.
   }
-  throw new GraphError(400, 'Request_BadRequest', 'Invalid paging token.');
+  throw new GraphError(400, errorCode, 'Invalid paging token.');
 }
 
 export function isCountTrue(query: URLSearchParams): boolean {

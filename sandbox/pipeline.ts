@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { callerFromClaims } from './caller';
 import { GraphError, graphErrorBody, type RequestIds } from './errors';
+import { type FaultSpec, faultError } from './faults';
 import { matchRoute } from './router';
 import type { BatchSubRequest, GraphRequest, GraphResponse, RouteContext } from './routes/types';
 import type { RecordedRequest, SandboxStore } from './store';
@@ -28,6 +29,21 @@ export function errorResponse(error: GraphError, ids: RequestIds): GraphResponse
     headers: error.headers,
     body: graphErrorBody(error.code, error.message, ids),
   };
+}
+
+/**
+ * Runs `work` under an injected fault: a status fault answers instead of the work unless it is an `after`
+ * fault, which lets the work commit first. A reset fault does the work here; dropping the connection is the
+ * server's part.
+ */
+export function withFault(
+  fault: FaultSpec | undefined,
+  ids: RequestIds,
+  work: () => GraphResponse,
+): GraphResponse {
+  if (fault === undefined || fault.reset) return work();
+  if (!fault.claimsChallenge && fault.after) work();
+  return errorResponse(faultError(fault), ids);
 }
 
 /** Records keep the fact that a token was sent, never the token itself. */
@@ -73,10 +89,14 @@ export function bodyForRecord(rawBody: string): unknown {
 
 const VERSIONS = new Set(['v1.0', 'beta']);
 
+/** Consumes the next fault meant for a `$batch` sub-request with this url, if any. */
+export type BatchItemFaults = (url: string) => FaultSpec | undefined;
+
 export function handleGraphRequest(
   incoming: IncomingGraphRequest,
   store: SandboxStore,
   record: RecordedRequest,
+  batchItemFaults: BatchItemFaults = () => undefined,
 ): GraphResponse {
   try {
     const url = new URL(incoming.rawPath, 'http://sandbox.invalid');
@@ -98,7 +118,8 @@ export function handleGraphRequest(
       caller,
       store,
       serviceRoot: `${incoming.origin}/${version}`,
-      dispatchSubRequest: (item, failure) => dispatchSubRequest(item, failure, base, incoming, version),
+      dispatchSubRequest: (item, failure) =>
+        dispatchSubRequest(item, failure, base, incoming, version, batchItemFaults),
     };
     return runRoute(request, base, incoming.ids);
   } catch (error) {
@@ -127,6 +148,7 @@ function dispatchSubRequest(
   base: Omit<RouteContext, 'request' | 'params'>,
   outer: IncomingGraphRequest,
   version: string,
+  batchItemFaults: BatchItemFaults,
 ): GraphResponse {
   const relative = item.url.startsWith('/') ? item.url : `/${item.url}`;
   const ids: RequestIds = {
@@ -145,7 +167,9 @@ function dispatchSubRequest(
     callerId: base.caller.id,
   };
   base.store.requests.push(record);
-  const response = ((): GraphResponse => {
+  // A sub-request that never runs (failed dependency) cannot be throttled, so it leaves the fault queued.
+  const fault = failure ? undefined : batchItemFaults(item.url);
+  const response = withFault(fault, ids, (): GraphResponse => {
     if (failure) return errorResponse(failure, ids);
     if (/^[a-z][a-z0-9+.-]*:/i.test(item.url)) {
       return errorResponse(
@@ -181,7 +205,7 @@ function dispatchSubRequest(
       if (error instanceof GraphError) return errorResponse(error, ids);
       throw error;
     }
-  })();
+  });
   record.status = response.status;
   const responseHeaders: Record<string, string> = { ...response.headers };
   if (response.body !== undefined) responseHeaders['Content-Type'] = 'application/json';

@@ -49,8 +49,13 @@ export interface RecordedRequest {
   readonly headers: Record<string, string>;
   readonly body: unknown;
   readonly viaBatch: boolean;
-  /** The status answered; for a $batch sub-request, its own status. */
+  /**
+   * The status answered; for a $batch sub-request, its own status. With `dropped`, the status the work
+   * produced but never sent.
+   */
   status: number;
+  /** Set when a reset fault closed the connection instead of answering. */
+  dropped?: true;
   /** Who the token said was calling, when it was valid. */
   callerId?: string;
 }

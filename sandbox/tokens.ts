@@ -7,7 +7,7 @@ import { DEMO_TENANT } from './demo-tenant';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 /** Graph's application id: Entra ID sometimes issues tokens with it as the audience. */
-const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 const ACCEPTED_AUDIENCES = new Set([GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID]);
 
 export const DEFAULT_DELEGATED_SCOPES = 'Group.ReadWrite.All GroupMember.Read.All User.ReadBasic.All';

@@ -1,8 +1,15 @@
 /** Group conversations, threads and replies (Exchange-backed: ErrorAccessDenied style errors). */
 import { type Caller, requireConversationAccess } from '../caller';
 import { type NewPost, parseNewConversation, parseReply } from '../conversation-body';
+import {
+  CONVERSATION_PAGE_SIZE,
+  parseConversationFilter,
+  queryOption,
+  requireSupportedOptions,
+} from '../conversation-query';
 import { GraphError } from '../errors';
 import { exchangeId } from '../ids';
+import { applySelect, decodeSkipToken, encodeSkipToken, formatQuery, selectSuffix } from '../odata';
 import { makePreview } from '../preview';
 import type { Recipient, StoredConversation, StoredPost, StoredThread } from '../store';
 import { json, type Route, type RouteContext } from './types';
@@ -79,11 +86,12 @@ function createConversation(ctx: RouteContext) {
     })),
   };
   store.addConversation(conversation);
+  // Only what Graph documents for this answer: callers must not come to rely on topic or preview here.
   return json(
     201,
     {
       '@odata.context': `${serviceRoot}/$metadata#groups('${group.id}')/conversations/$entity`,
-      ...conversationResource(conversation),
+      id: conversation.id,
       threads: conversation.threads.map((t) => ({ id: t.id })),
     },
     { Location: `${serviceRoot}/groups('${group.id}')/conversations('${conversation.id}')` },
@@ -99,15 +107,32 @@ function findConversation(ctx: RouteContext): StoredConversation {
 }
 
 function listConversations(ctx: RouteContext) {
+  const { query } = ctx.request;
   const group = requireConversationAccess(ctx.caller, ctx.store, ctx.params.groupId, 'read');
-  // Newest first, as Graph lists a group's conversations.
-  const value = [...ctx.store.conversationsOf(group.id)]
-    .sort((a, b) => b.lastDeliveredDateTime.localeCompare(a.lastDeliveredDateTime))
-    .map(conversationResource);
-  return json(200, {
-    '@odata.context': `${ctx.serviceRoot}/$metadata#groups('${group.id}')/conversations`,
-    value,
-  });
+  requireSupportedOptions(query);
+  const select = queryOption(query, '$select');
+  const matches = parseConversationFilter(queryOption(query, '$filter'));
+  const offset = decodeSkipToken(queryOption(query, '$skiptoken'), 'BadRequest');
+  // Graph promises no order here; oldest first is the order a client assuming "newest first" gets wrong.
+  const all = [...ctx.store.conversationsOf(group.id)]
+    .filter(matches)
+    .sort((a, b) => Date.parse(a.lastDeliveredDateTime) - Date.parse(b.lastDeliveredDateTime));
+  const end = offset + CONVERSATION_PAGE_SIZE;
+  const body: Record<string, unknown> = {
+    '@odata.context': `${ctx.serviceRoot}/$metadata#groups('${group.id}')/conversations${selectSuffix(select)}`,
+  };
+  if (end < all.length) {
+    const next = new URLSearchParams(
+      [...query]
+        .filter(([key]) => key.toLowerCase() !== '$skiptoken')
+        .concat([['$skiptoken', encodeSkipToken(end)]]),
+    );
+    body['@odata.nextLink'] = `${ctx.serviceRoot}/groups/${group.id}/conversations?${formatQuery(next)}`;
+  }
+  body.value = all
+    .slice(offset, end)
+    .map((c) => applySelect(conversationResource(c), select, 'conversation', 'BadRequest'));
+  return json(200, body);
 }
 
 function getConversation(ctx: RouteContext) {

@@ -85,17 +85,17 @@ function getGroup(ctx: RouteContext) {
 
 const UNIFIED_FILTER = /^grouptypes\/any\(\s*(\w+)\s*:\s*\1\s+eq\s+'Unified'\s*\)$/i;
 
+const isEventual = (ctx: RouteContext): boolean =>
+  ctx.request.headers.consistencylevel?.toLowerCase() === 'eventual';
+
 /**
  * The only supported filter is the Unified-groups one. Like real Graph it is an advanced query: it needs
- * `ConsistencyLevel: eventual` and `$count=true`, and so does `$count` itself on directory objects.
+ * `ConsistencyLevel: eventual` and `$count=true`.
  */
 function filterMemberships(ctx: RouteContext, groups: DirectoryGroup[]): DirectoryGroup[] {
-  const { query, headers } = ctx.request;
-  const eventual = headers.consistencylevel?.toLowerCase() === 'eventual';
+  const { query } = ctx.request;
+  const eventual = isEventual(ctx);
   const filter = query.get('$filter');
-  if (isCountTrue(query) && !eventual) {
-    throw new GraphError(400, 'Request_BadRequest', '$count is not currently supported.');
-  }
   if (filter === null) return groups;
   if (!UNIFIED_FILTER.test(filter.trim())) {
     throw new GraphError(
@@ -133,7 +133,8 @@ function listMemberOf(castToGroup: boolean) {
         ? `${serviceRoot}/$metadata#groups${selectSuffix(select)}`
         : `${serviceRoot}/$metadata#directoryObjects`,
     };
-    if (isCountTrue(query)) body['@odata.count'] = matches.length;
+    // Without ConsistencyLevel, Graph silently ignores `$count=true` on directory objects: no count, no error.
+    if (isCountTrue(query) && isEventual(ctx)) body['@odata.count'] = matches.length;
     if (offset + top < matches.length) {
       const next = new URLSearchParams(query);
       next.set('$skiptoken', encodeSkipToken(offset + top));

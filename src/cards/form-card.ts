@@ -1,4 +1,5 @@
 import type { DraftField, DraftInput, FieldError, GroupTarget } from '../domain/draft';
+import { LIMITS } from '../domain/limits';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/form.json';
 
@@ -27,7 +28,10 @@ const FIELD_LABELS: Record<DraftField, string> = {
 export function renderFormCard(model: FormCardModel): AdaptiveCard {
   const values = model.values ?? {};
   const linked = model.target.kind === 'linked' ? model.target : undefined;
-  const groups = model.target.kind === 'choice' ? model.target.groups : [];
+  const groups = (model.target.kind === 'choice' ? model.target.groups : []).map(({ id, displayName }) => ({
+    id,
+    displayName: clip(displayName, LIMITS.groupNameMaxLength),
+  }));
   const retrying = Boolean(model.attempted);
   return renderCard(template, {
     title: retrying ? 'Your conversation was not posted yet' : 'Start a group conversation',
@@ -54,6 +58,10 @@ export function renderFormCard(model: FormCardModel): AdaptiveCard {
     submitTitle: retrying ? 'Try again' : 'Start conversation',
     inDialog: model.inDialog ?? false,
   });
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 function splitIds(participants: string | undefined): string[] {

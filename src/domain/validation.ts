@@ -17,12 +17,22 @@ export function validateDraft(input: DraftInput): ValidationResult {
       message: `The topic is ${topic.length} characters long; the limit is ${LIMITS.topicMaxLength}.`,
     });
 
+  const bodyBytes = utf8Length(body);
   if (body.trim().length === 0) errors.push({ field: 'body', message: 'Write the message to post.' });
-  else if (body.length > LIMITS.bodyMaxLength)
+  else if (bodyBytes > LIMITS.bodyMaxBytes) {
+    const over = Math.ceil(((bodyBytes - LIMITS.bodyMaxBytes) / bodyBytes) * [...body].length);
     errors.push({
       field: 'body',
-      message: `The message is ${body.length} characters long; the limit is ${LIMITS.bodyMaxLength}.`,
+      message: `The message is too long: shorten it by about ${over} ${over === 1 ? 'character' : 'characters'}. The limit is ${LIMITS.bodyMaxBytes} bytes: ${LIMITS.bodyMaxBytes} letters, or about a third as many Chinese, Japanese or Korean characters.`,
     });
+  }
+
+  for (const field of ['participants', 'emails'] as const)
+    if ((input[field] ?? '').length > LIMITS.addressListMaxLength)
+      errors.push({
+        field,
+        message: `This list is ${(input[field] ?? '').length} characters long; the limit is ${LIMITS.addressListMaxLength}.`,
+      });
 
   const picked = parseParticipants(input.participants);
   const typed = parseParticipants(input.emails);
@@ -40,6 +50,10 @@ export function validateDraft(input: DraftInput): ValidationResult {
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, draft: { topic, body, participants, groupId } };
+}
+
+function utf8Length(text: string): number {
+  return new TextEncoder().encode(text).length;
 }
 
 function notRecognised(entries: string[]): string {

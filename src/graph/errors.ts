@@ -54,17 +54,6 @@ export class GraphFailure extends Error {
     if (this.status >= 400 && this.status < 500) return true;
     return this.status === 503 && this.retryAfterSeconds !== undefined;
   }
-
-  /** Worth trying again later: Graph was busy or out of reach, not refusing the request itself. */
-  get isTransient(): boolean {
-    return (
-      this.kind === 'throttled' ||
-      this.kind === 'unavailable' ||
-      this.kind === 'timeout' ||
-      this.kind === 'network' ||
-      this.kind === 'unreachable'
-    );
-  }
 }
 
 export function kindForStatus(status: number): GraphFailureKind {

@@ -7,6 +7,8 @@ import { type Context, GraphClientError, type Middleware } from '@microsoft/micr
 export class GraphTransportError extends GraphClientError {
   constructor(readonly reason: 'timeout' | 'refused' | 'dropped') {
     super(`Graph request ${reason}`);
+    // GraphClientError pins its own prototype, which would make `instanceof GraphTransportError` false.
+    Object.setPrototypeOf(this, GraphTransportError.prototype);
     this.name = 'GraphTransportError';
   }
 }

@@ -37,8 +37,9 @@ export async function handleCardAction(
   });
   if ('response' in auth) return auth.response;
   if (action.verb === 'newDraft') return cardResponse(await buildNewForm(context, deps, auth.token));
-  // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card.
-  const refresh = (value as { trigger?: string }).trigger === 'automatic';
+  // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card. botbuilder's
+  // parsed invoke value drops `trigger`, so it is read from the activity.
+  const refresh = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
   return answerSubmission(
     context,
     deps,

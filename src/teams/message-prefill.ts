@@ -22,7 +22,7 @@ export function draftFromMessage(message: MessageActionsPayload): DraftInput {
   const link = message.linkToMessage ? `\n\nOriginal message: ${message.linkToMessage}` : '';
   return {
     topic: truncate(firstLine, LIMITS.topicMaxLength),
-    body: truncate(`${author} wrote:\n${quoted}${link}`, LIMITS.bodyMaxLength),
+    body: truncateBytes(`${author} wrote:\n${quoted}${link}`, LIMITS.bodyMaxBytes),
   };
 }
 
@@ -54,4 +54,18 @@ function decodeEntities(text: string): string {
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Cut at a character boundary so the UTF-8 form, ellipsis included, fits in maxBytes. */
+function truncateBytes(text: string, maxBytes: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= maxBytes) return text;
+  let kept = '';
+  let bytes = 3; // the ellipsis
+  for (const char of text) {
+    bytes += encoder.encode(char).length;
+    if (bytes > maxBytes) break;
+    kept += char;
+  }
+  return `${kept}…`;
 }

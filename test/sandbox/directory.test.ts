@@ -96,7 +96,7 @@ describe('GET /me/memberOf/microsoft.graph.group', () => {
       400,
       'Request_UnsupportedQuery',
     );
-    expectGraphError(await call(sandbox, 'GET', `${base}&$count=true`), 400, 'Request_BadRequest');
+    expectGraphError(await call(sandbox, 'GET', `${base}&$count=true`), 400, 'Request_UnsupportedQuery');
     const ok = await call(sandbox, 'GET', `${base}&$count=true`, { headers: EVENTUAL });
     expect(ok.status).toBe(200);
   });
@@ -143,6 +143,15 @@ describe('GET /me/memberOf/microsoft.graph.group', () => {
     const second = await call<GroupPage>(sandbox, 'GET', next, { headers: EVENTUAL });
     expect(second.json.value.map((g) => g.id)).toEqual([groups.falcon.id]);
     expect(second.json['@odata.nextLink']).toBeUndefined();
+  });
+
+  it('ignores $count=true without ConsistencyLevel: 200 and no @odata.count, as Graph does', async () => {
+    const result = await call<GroupPage>(sandbox, 'GET', '/me/memberOf/microsoft.graph.group?$count=true');
+    expect(result.status).toBe(200);
+    expect(result.json).not.toHaveProperty('@odata.count');
+    expect(result.json.value).toHaveLength(3);
+    const counted = await call<GroupPage>(sandbox, 'GET', '/me/memberOf?$count=true', { headers: EVENTUAL });
+    expect(counted.json['@odata.count']).toBe(3);
   });
 
   it('without a filter returns all groups of the caller, security group included', async () => {

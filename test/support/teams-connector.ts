@@ -30,6 +30,8 @@ export interface TeamsConnector {
   addTeam(team: TeamDetails): void;
   /** Sends to this conversation fail as they do where the app is not installed. */
   refuseConversation(conversationId: string): void;
+  /** Look-ups of this team fail as they do where the app is not installed in it. */
+  refuseTeam(teamId: string): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -45,7 +47,8 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
     void readJson(req).then((body) => {
       const path = decodeURIComponent((req.url ?? '').split('?')[0]);
       const activityRoute = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
-      if (activityRoute && refused.has(activityRoute[1]))
+      const teamRoute = /^\/v3\/teams\/([^/]+)$/.exec(path);
+      if ((activityRoute && refused.has(activityRoute[1])) || (teamRoute && refused.has(teamRoute[1])))
         return json(res, 403, {
           error: {
             code: 'BotNotInConversationRoster',
@@ -62,7 +65,6 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
         counter += 1;
         return json(res, 200, { id: `bot-activity-${counter}` });
       }
-      const teamRoute = /^\/v3\/teams\/([^/]+)$/.exec(path);
       if (teamRoute && req.method === 'GET') {
         teamLookups.push(teamRoute[1]);
         const team = teams.get(teamRoute[1]);
@@ -80,6 +82,7 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
     teamLookups,
     addTeam: (team) => teams.set(team.id, team),
     refuseConversation: (conversationId) => refused.add(conversationId),
+    refuseTeam: (teamId) => refused.add(teamId),
     reset: () => {
       sent.length = 0;
       teamLookups.length = 0;

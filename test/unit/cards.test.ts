@@ -7,6 +7,7 @@ import { renderUnknownCard } from '../../src/cards/unknown-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import type { Confirmation } from '../../src/conversations/confirmation';
 import type { DraftInput, GroupTarget } from '../../src/domain/draft';
+import { LIMITS } from '../../src/domain/limits';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 
 type Element = Record<string, unknown>;
@@ -350,12 +351,67 @@ describe('welcome and help card', () => {
   );
 });
 
-test('every rendered card stays far below the Teams message size limit, even with a long body', () => {
-  const cards = [
-    renderFormCard({ draftId: 'd', target: choice, values: draft }),
-    renderPendingCard({ draftId: 'd', topic: draft.topic ?? '', author: ALEX, byViewer: true }),
-  ];
-  for (const card of cards) expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(100_000);
+describe('cards fit in a Teams message with every limit at its maximum (docs/decisions.md "Cards fit")', () => {
+  const longName = 'N'.repeat(256);
+  const guid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+  const groups = Array.from({ length: 100 }, (_, i) => ({ id: guid(i), displayName: longName }));
+  const ids = Array.from({ length: 100 }, (_, i) => guid(i)).join(',');
+  const author = { userKey: 'tenant/user', mri: `29:${'a'.repeat(80)}`, name: longName };
+  const size = (card: AdaptiveCard) => Buffer.byteLength(JSON.stringify(card));
+
+  test.each([
+    ['ASCII', 'x'.repeat(LIMITS.bodyMaxBytes)],
+    ['CJK', '漢'.repeat(Math.floor(LIMITS.bodyMaxBytes / 3))],
+  ])('the form shown again after a failure, with a %s body at the limit, stays under 100 KB', (_, body) => {
+    const card = renderFormCard({
+      draftId: guid(1),
+      target: { kind: 'choice', groups },
+      values: {
+        topic: 'T'.repeat(255),
+        body,
+        participants: ids,
+        emails: 'e'.repeat(2_000),
+        groupId: guid(0),
+      },
+      errors: [{ field: 'topic', message: 'm'.repeat(300) }],
+      notice: 'n'.repeat(600),
+      requestId: guid(2),
+      attempted: true,
+    });
+    expect(size(card)).toBeLessThan(100_000);
+  });
+
+  test('cards about a submitted draft do not echo its body and stay under 45 KB', () => {
+    const confirmation: Confirmation = {
+      draftId: guid(1),
+      conversationId: 'c'.repeat(160),
+      threadId: 't'.repeat(160),
+      topic: 'T'.repeat(255),
+      groupId: guid(0),
+      groupName: longName,
+      participants: Array.from({ length: 100 }, () => ({
+        name: longName,
+        address: `${'a'.repeat(64)}@${'b'.repeat(60)}.com`,
+      })),
+      createdAt: '2026-11-27T10:00:00Z',
+      startedBy: longName,
+      preview: 'p'.repeat(200),
+    };
+    const cards = [
+      renderConfirmationCard(confirmation),
+      renderPendingCard({ draftId: guid(1), topic: 'T'.repeat(255), author, byViewer: false }),
+      renderUnknownCard({
+        draftId: guid(1),
+        topic: 'T'.repeat(255),
+        groupName: longName,
+        author,
+        lookedUp: true,
+        requestId: guid(2),
+      }),
+      renderDraftStatusCard({ situation: 'othersUnknown', authorName: longName, topic: 'T'.repeat(255) }),
+    ];
+    for (const card of cards) expect(size(card)).toBeLessThan(45_000);
+  });
 });
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test

@@ -39,6 +39,7 @@ async function fakeSleep(ms: number): Promise<void> {
 async function run(
   script: Array<() => Response>,
   policy: Partial<RetryPolicy> = {},
+  request: { method?: string; url?: string } = {},
 ): Promise<{ graph: ScriptedGraph; response: Response | undefined }> {
   const graph = new ScriptedGraph(script);
   const handler = new DeadlineRetryHandler({
@@ -49,7 +50,10 @@ async function run(
     ...policy,
   });
   handler.setNext(graph);
-  const context: Context = { request: 'https://graph.microsoft.com/v1.0/groups/g/conversations' };
+  const context: Context = {
+    request: request.url ?? 'https://graph.microsoft.com/v1.0/groups/g',
+    options: { method: request.method ?? 'GET' },
+  };
   await handler.execute(context);
   return { graph, response: context.response };
 }
@@ -62,8 +66,8 @@ describe('DeadlineRetryHandler', () => {
     expect(slept).toEqual([]);
   });
 
-  test.each([429, 503, 504])(
-    'retries %i, waiting the Retry-After seconds, until Graph succeeds',
+  test.each([429, 502, 503, 504])(
+    'retries a read after %i, waiting the Retry-After seconds, until Graph succeeds',
     async (code) => {
       const busy = () => new Response('', { status: code, headers: { 'Retry-After': '2' } });
       const { graph, response } = await run([busy, busy, status(201)]);
@@ -73,11 +77,39 @@ describe('DeadlineRetryHandler', () => {
     },
   );
 
-  test.each([400, 401, 403, 404, 500, 502])('does not retry %i', async (code) => {
+  test.each([400, 401, 403, 404, 500])('does not retry %i', async (code) => {
     const { graph, response } = await run([status(code), status(201)]);
     expect(response?.status).toBe(code);
     expect(graph.attempts).toBe(1);
     expect(slept).toEqual([]);
+  });
+
+  const create = { method: 'POST', url: 'https://graph.microsoft.com/v1.0/groups/g/conversations' };
+
+  test.each([
+    ['429', () => new Response('', { status: 429 })],
+    ['503 with Retry-After', () => new Response('', { status: 503, headers: { 'Retry-After': '1' } })],
+  ])('a create is repeated after %s: Graph promises it did nothing', async (_, busy) => {
+    const { graph, response } = await run([busy, status(201)], {}, create);
+    expect(response?.status).toBe(201);
+    expect(graph.attempts).toBe(2);
+  });
+
+  test.each([
+    ['502', () => new Response('', { status: 502 })],
+    ['504', () => new Response('', { status: 504, headers: { 'Retry-After': '1' } })],
+    ['503 without Retry-After', () => new Response('', { status: 503 })],
+  ])('a create is never repeated after %s: the conversation may exist already', async (_, failed) => {
+    const { graph, response } = await run([failed, status(201)], {}, create);
+    expect(graph.attempts).toBe(1);
+    expect(response?.status).not.toBe(201);
+  });
+
+  test('a $batch (only ever GETs) is retried like a read', async () => {
+    const batch = { method: 'POST', url: 'https://graph.microsoft.com/v1.0/$batch' };
+    const { graph, response } = await run([status(504), status(200)], {}, batch);
+    expect(response?.status).toBe(200);
+    expect(graph.attempts).toBe(2);
   });
 
   test('Retry-After as an HTTP date is honoured', async () => {

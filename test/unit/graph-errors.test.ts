@@ -1,6 +1,13 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { GraphErrorHandler } from '@microsoft/microsoft-graph-client/lib/src/GraphErrorHandler';
-import { GraphFailure, kindForStatus, parseRetryAfter, toGraphFailure } from '../../src/graph/errors';
+import {
+  GraphFailure,
+  isClaimsChallenge,
+  kindForStatus,
+  parseRetryAfter,
+  toGraphFailure,
+} from '../../src/graph/errors';
+import { GraphTransportError } from '../../src/graph/transport';
 
 /** A GraphError built by the SDK itself from Graph's error body and the raw response, as a failed call throws. */
 async function sdkError(
@@ -90,26 +97,54 @@ describe('GraphFailure.forbiddenReason comes from the error code, never the mess
   });
 });
 
-describe('GraphFailure.isTransient: only throttling and unavailability may be retried', () => {
+describe('GraphFailure.nothingDone: only what Graph promises did nothing', () => {
   test.each([
-    [429, true],
-    [502, true],
-    [503, true],
-    [504, true],
-    [400, false],
-    [401, false],
-    [403, false],
-    [404, false],
-    [409, false],
-    [500, false],
-  ])('status %i → %s', (status, transient) => {
-    expect(new GraphFailure(kindForStatus(status), status, undefined, undefined).isTransient).toBe(transient);
+    [400, undefined, true],
+    [401, undefined, true],
+    [403, undefined, true],
+    [404, undefined, true],
+    [429, undefined, true],
+    [429, 5, true],
+    [503, 5, true],
+    [503, undefined, false],
+    [502, undefined, false],
+    [504, 5, false],
+    [500, undefined, false],
+  ])('status %i with Retry-After %p → %s', (status, retryAfter, nothingDone) => {
+    expect(
+      new GraphFailure(kindForStatus(status), status, undefined, undefined, retryAfter).nothingDone,
+    ).toBe(nothingDone);
   });
 
-  test('a network failure (status -1 from the SDK) is kind "network" and not transient', () => {
-    const failure = toGraphFailure(new GraphError(-1, 'fetch failed'));
-    expect(failure.kind).toBe('network');
-    expect(failure.isTransient).toBe(false);
+  test('a dropped connection or a timeout leaves the outcome unknown; a refused connection did nothing', () => {
+    expect(toGraphFailure(new GraphError(-1, 'fetch failed'))).toMatchObject({
+      kind: 'network',
+      nothingDone: false,
+    });
+    expect(toGraphFailure(new GraphTransportError('timeout'))).toMatchObject({
+      kind: 'timeout',
+      nothingDone: false,
+    });
+    expect(toGraphFailure(new GraphTransportError('dropped'))).toMatchObject({
+      kind: 'network',
+      nothingDone: false,
+    });
+    expect(toGraphFailure(new GraphTransportError('refused'))).toMatchObject({
+      kind: 'unreachable',
+      nothingDone: true,
+    });
+  });
+
+  test('a 401 with a claims challenge in WWW-Authenticate is Conditional Access, not an expired token', () => {
+    const error = new GraphError(401, 'Continuous access evaluation resulted in challenge');
+    error.code = 'InvalidAuthenticationToken';
+    error.headers = new Headers({
+      'WWW-Authenticate':
+        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000", error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ=="',
+    });
+    expect(toGraphFailure(error)).toMatchObject({ kind: 'unauthorized', claimsChallenge: true });
+    expect(toGraphFailure(error).forbiddenReason).toBe('conditionalAccess');
+    expect(isClaimsChallenge('Bearer realm="", error="invalid_token"')).toBe(false);
   });
 });
 

@@ -75,12 +75,25 @@ describe('validateDraft', () => {
       ]);
   });
 
-  test('the body may have 32000 characters, not 32001', () => {
+  test('the body may have 32000 bytes of UTF-8, not 32001: a card carrying it must fit in a Teams message', () => {
     expect(validateDraft({ ...draft, body: 'b'.repeat(32_000) }).ok).toBe(true);
     expect(validateDraft({ ...draft, body: `${'b'.repeat(32_000)}\n\n` }).ok).toBe(true);
+    const limitNote =
+      'The limit is 32000 bytes: 32000 letters, or about a third as many Chinese, Japanese or Korean characters.';
     expect(errorsOf({ ...draft, body: 'b'.repeat(32_001) })).toEqual([
-      { field: 'body', message: 'The message is 32001 characters long; the limit is 32000.' },
+      { field: 'body', message: `The message is too long: shorten it by about 1 character. ${limitNote}` },
     ]);
+    expect(validateDraft({ ...draft, body: '漢'.repeat(10_666) }).ok).toBe(true);
+    expect(errorsOf({ ...draft, body: '漢'.repeat(11_000) })).toEqual([
+      { field: 'body', message: `The message is too long: shorten it by about 334 characters. ${limitNote}` },
+    ]);
+  });
+
+  test('a pasted wall of text in the people fields is refused with its length', () => {
+    expect(errorsOf({ ...draft, emails: 'x'.repeat(10_001) })).toContainEqual({
+      field: 'emails',
+      message: 'This list is 10001 characters long; the limit is 10000.',
+    });
   });
 
   test('at most 100 distinct participants, counted across both inputs', () => {
