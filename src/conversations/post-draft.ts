@@ -21,13 +21,16 @@ export async function postDraft(
   record: DraftRecord,
   valid: ValidDraft,
   save: (record: DraftRecord) => Promise<void>,
+  deadline: number,
 ): Promise<DraftRecord> {
   const ids = valid.participants.flatMap((entry) => (entry.kind === 'id' ? [entry.id] : []));
   let target: PostTarget;
   try {
     const [group, users] = await Promise.all([
       getGroup(client, valid.groupId),
-      ids.length > 0 ? resolveUsers(client, ids) : Promise.resolve({ found: new Map(), unknown: [] }),
+      ids.length > 0
+        ? resolveUsers(client, ids, deadline)
+        : Promise.resolve({ found: new Map(), unknown: [] }),
     ]);
     if (!group.isUnified) return open(record, { kind: 'notUnified', groupName: group.displayName });
     if (users.unknown.length > 0) return open(record, { kind: 'unknownParticipants', ids: users.unknown });

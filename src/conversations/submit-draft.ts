@@ -64,7 +64,7 @@ export async function handleDraft(deps: SubmitDraftDeps, request: DraftRequest):
   const result = await deps.ledger.attempt(request.key, request.answerWithinMs, (current, { save }) =>
     withOneRefresh(request.tokens, (token) => {
       const client = createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: workDeadline });
-      return step(client, deps, request, current, save);
+      return step({ client, deadline: workDeadline, save }, deps, request, current);
     }),
   );
   return outcomeFor(result, stored, request);
@@ -78,12 +78,18 @@ async function afterLostAuthorship(deps: SubmitDraftDeps, request: DraftRequest)
   return record ? othersView(record) : { status: 'othersDraft', phase: 'posting' };
 }
 
+/** What one attempt works with: the user's Graph client, when it must stop, and how to save midway. */
+interface AttemptTools {
+  client: Client;
+  deadline: number;
+  save(record: DraftRecord): Promise<void>;
+}
+
 async function step(
-  client: Client,
+  tools: AttemptTools,
   deps: SubmitDraftDeps,
   request: DraftRequest,
   current: DraftRecord | undefined,
-  save: (record: DraftRecord) => Promise<void>,
 ): Promise<DraftRecord> {
   const { intent } = request;
   const record = current ?? newRecord(request);
@@ -93,12 +99,12 @@ async function step(
     // "posting" found under the claim means its holder died mid-create: as unknown as a lost answer.
     case 'posting':
     case 'unknown':
-      return reconcile(client, deps, record, intent.kind === 'postAnyway', save);
+      return reconcile(tools, deps, record, intent.kind === 'postAnyway');
     case 'open': {
       if (intent.kind === 'check') return record;
       const next = intent.kind === 'submit' ? { ...record, draft: intent.draft } : record;
       const valid = intent.kind === 'submit' ? intent.valid : validStored(record);
-      return postDraft(client, next, valid, save);
+      return postDraft(tools.client, next, valid, tools.save, tools.deadline);
     }
   }
 }
@@ -109,12 +115,12 @@ async function step(
  * author's explicit "Post anyway" posts after it.
  */
 async function reconcile(
-  client: Client,
+  tools: AttemptTools,
   deps: SubmitDraftDeps,
   record: DraftRecord,
   postAnyway: boolean,
-  save: (record: DraftRecord) => Promise<void>,
 ): Promise<DraftRecord> {
+  const { client } = tools;
   if (record.state.phase !== 'posting' && record.state.phase !== 'unknown') return record;
   const { groupName, recipients, since } = record.state;
   const valid = validStored(record);
@@ -127,11 +133,11 @@ async function reconcile(
       baseUrl: deps.graphBaseUrl,
     });
     if (found) return createdRecord(record, valid, { groupName, recipients }, found);
-    if (postAnyway) return postDraft(client, reopened(record), valid, save);
+    if (postAnyway) return postDraft(client, reopened(record), valid, tools.save, tools.deadline);
     return { ...record, state: { ...record.state, phase: 'unknown', lookedUp: true } };
   } catch (error) {
     if (!(error instanceof GraphFailure)) throw error;
-    if (postAnyway) return postDraft(client, reopened(record), valid, save);
+    if (postAnyway) return postDraft(client, reopened(record), valid, tools.save, tools.deadline);
     return {
       ...record,
       state: { ...record.state, phase: 'unknown', lookedUp: false, requestId: error.requestId },

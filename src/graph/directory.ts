@@ -78,30 +78,63 @@ export interface ResolvedUsers {
 }
 
 /** Resolves Entra object ids to name + address with $batch, twenty users per round trip. */
-export async function resolveUsers(client: Client, ids: readonly string[]): Promise<ResolvedUsers> {
+export async function resolveUsers(
+  client: Client,
+  ids: readonly string[],
+  deadline: number,
+): Promise<ResolvedUsers> {
   const found = new Map<string, Recipient>();
   const unknown: string[] = [];
   for (let start = 0; start < ids.length; start += BATCH_LIMIT) {
-    const chunk = ids.slice(start, start + BATCH_LIMIT);
-    const requests = chunk.map((id, index) => ({
-      id: String(index),
-      method: 'GET',
-      url: `/users/${encodeURIComponent(id)}?$select=id,displayName,mail,userPrincipalName`,
-    }));
-    let batch: BatchResponse;
-    try {
-      batch = (await client.api('/$batch').post({ requests })) as BatchResponse;
-    } catch (error) {
-      throw toGraphFailure(error);
-    }
-    for (const item of batch.responses) {
-      const id = chunk[Number(item.id)];
-      if (item.status === 200) found.set(id, toRecipient(item.body as GraphUser));
-      else if (item.status === 404) unknown.push(id);
-      else throw batchItemFailure(item);
+    let pending = ids.slice(start, start + BATCH_LIMIT);
+    for (let round = 0; pending.length > 0; round++) {
+      const throttled = await resolveChunk(client, pending, found, unknown);
+      if (throttled.ids.length === 0) break;
+      // Graph throttles single items of a batch that itself answers 200, each with its own Retry-After
+      // (https://learn.microsoft.com/graph/json-batching): those items alone are asked again, in time.
+      const waitMs = (throttled.failure.retryAfterSeconds ?? 2 ** round) * 1000;
+      if (round >= MAX_ITEM_RETRIES || Date.now() + waitMs >= deadline) throw throttled.failure;
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      pending = throttled.ids;
     }
   }
   return { found, unknown };
+}
+
+const MAX_ITEM_RETRIES = 2;
+/** Sub-request answers that say "not now" rather than "no". */
+const ITEM_RETRYABLE = new Set([429, 503, 504]);
+
+async function resolveChunk(
+  client: Client,
+  chunk: readonly string[],
+  found: Map<string, Recipient>,
+  unknown: string[],
+): Promise<{ ids: string[]; failure: GraphFailure }> {
+  const requests = chunk.map((id, index) => ({
+    id: String(index),
+    method: 'GET',
+    url: `/users/${encodeURIComponent(id)}?$select=id,displayName,mail,userPrincipalName`,
+  }));
+  let batch: BatchResponse;
+  try {
+    batch = (await client.api('/$batch').post({ requests })) as BatchResponse;
+  } catch (error) {
+    throw toGraphFailure(error);
+  }
+  const throttled: string[] = [];
+  let failure: GraphFailure | undefined;
+  for (const item of batch.responses) {
+    const id = chunk[Number(item.id)];
+    if (item.status === 200) found.set(id, toRecipient(item.body as GraphUser));
+    else if (item.status === 404) unknown.push(id);
+    else if (ITEM_RETRYABLE.has(item.status)) {
+      throttled.push(id);
+      const itemFailure = batchItemFailure(item);
+      if ((itemFailure.retryAfterSeconds ?? 0) >= (failure?.retryAfterSeconds ?? 0)) failure = itemFailure;
+    } else throw batchItemFailure(item);
+  }
+  return { ids: throttled, failure: failure ?? new GraphFailure('throttled', 429, undefined, undefined) };
 }
 
 function toSummary(group: GraphGroup): GroupSummary {

@@ -190,6 +190,26 @@ describe('Graph failures keep the draft and explain what happened', () => {
     expect(conversationPosts().map((r) => r.status)).toEqual([429, 429, 201]);
   });
 
+  test('one person’s look-up throttled inside a $batch that answers 200 is asked again, and everyone is added', async () => {
+    bot.sandbox.failNext(1, {
+      status: 429,
+      retryAfterSeconds: 1,
+      batchItem: true,
+      path: `/users/${users.pradeep.id}`,
+    });
+
+    const card = await submit(submission());
+
+    expect(text(card)).toContain('Conversation started');
+    expect(bot.sandbox.requests.filter((r) => r.path.endsWith('/$batch'))).toHaveLength(2);
+    const [conversation] = bot.sandbox.conversations(groups.falcon.id);
+    expect(conversation.threads[0].posts[0].newParticipants.map((p) => p.emailAddress.name)).toEqual([
+      'Megan Bowen',
+      'Pradeep Gupta',
+      'guest.reviewer@fabrikam.com',
+    ]);
+  });
+
   test('a Retry-After beyond the deadline answers at once with "busy" and the draft kept', async () => {
     bot.sandbox.failNext(1, { status: 429, retryAfterSeconds: 120, path: '/conversations' });
     const started = Date.now();
