@@ -19,6 +19,7 @@ import type { BotDeps } from './bot-deps';
 import { draftFromMessage } from './message-prefill';
 import { buildNewForm } from './new-form';
 import { isBotNotInRoster } from './roster';
+import { sendCard } from './send-card';
 import { messageExtensionSignIn, proofFrom, tokenForInvoke } from './sign-in';
 import { answerSubmission, authorOf, type SubmissionSurface } from './submission';
 import { draftKey } from './turn';
@@ -28,6 +29,11 @@ export const MESSAGE_EXTENSION_BUDGET_MS = 4_000;
 const DIALOG = { title: 'Start a group conversation', height: 'large', width: 'medium' } as const;
 
 type Response = MessagingExtensionActionResponse;
+
+const STILL_POSTING =
+  'Your conversation is being posted to its group; look for it in the group’s Outlook conversations.';
+const TOO_LARGE_TO_SHARE =
+  'Your conversation is posted, but its card is too large for Teams to show here. Find it in the group’s Outlook conversations.';
 
 /**
  * In the dialog: problems keep the dialog open; a posted (or posting) draft becomes a card to share, as a
@@ -111,9 +117,9 @@ export async function handlePreviewSend(
 ) {
   const record = await ownRecord(context, deps, action);
   if (!record) return {};
-  const card = shareableCard(record);
   try {
-    await context.sendActivity({ type: ActivityTypes.Message, attachments: [cardAttachment(card)] });
+    const fallback = record.state.phase === 'created' ? TOO_LARGE_TO_SHARE : STILL_POSTING;
+    await sendCard(context, shareableCard(record), fallback, deps.logger);
   } catch (error) {
     if (!isBotNotInRoster(error)) throw error;
     return dialog(
@@ -138,9 +144,12 @@ async function shareAfterInstall(context: TurnContext, deps: BotDeps, data: Reco
   const draftId = typeof data.draftId === 'string' ? data.draftId : undefined;
   const record = draftId ? await deps.ledger.read(draftKey(context, draftId)) : undefined;
   if (record?.state.phase === 'created' && record.author.userKey === authorOf(context).userKey)
-    await context.sendActivity({
-      attachments: [cardAttachment(renderConfirmationCard(record.state.confirmation))],
-    });
+    await sendCard(
+      context,
+      renderConfirmationCard(record.state.confirmation),
+      TOO_LARGE_TO_SHARE,
+      deps.logger,
+    );
   return {};
 }
 

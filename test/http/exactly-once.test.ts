@@ -313,6 +313,30 @@ describe('3–5. message extension: not installed, command box, 5 seconds', () =
     expect(bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
   });
 
+  test('a card Teams refuses as too large (413) is replaced by a plain-words message, not a failed invoke', async () => {
+    const draft = formSubmission();
+    const { body } = await invoke('composeExtension/submitAction', {
+      commandId: 'startGroupConversation',
+      commandContext: 'compose',
+      data: draft,
+    });
+    const preview = (body as { composeExtension: { activityPreview: unknown } }).composeExtension
+      .activityPreview;
+    bot.connector.limitMessageSize(1_500);
+
+    const sent = await invoke('composeExtension/submitAction', {
+      commandId: 'startGroupConversation',
+      commandContext: 'compose',
+      botMessagePreviewAction: 'send',
+      botActivityPreview: [preview],
+    });
+
+    expect(sent.status).toBe(200);
+    expect(bot.connector.sent.map((s) => s.activity.text)).toEqual([
+      'Your conversation is posted, but its card is too large for Teams to show here. Find it in the group’s Outlook conversations.',
+    ]);
+  });
+
   test('"Send" shares the card rebuilt from the stored draft, whatever card the client sends back', async () => {
     const draft = formSubmission();
     const { body } = await invoke('composeExtension/submitAction', {

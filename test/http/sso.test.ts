@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
+import type { FaultSpec } from '../../sandbox/graph-sandbox';
 import { mintSandboxToken } from '../../sandbox/tokens';
 import { SsoTokenProvider } from '../../src/auth/sso-token-provider';
 import { LOCAL_BOT_ID } from '../../src/server/config';
@@ -287,20 +288,29 @@ describe('consent and Conditional Access', () => {
     expect(card).not.toContain(withoutConsent);
   });
 
-  test('a Conditional Access claims challenge signs the user out and asks for a fresh sign-in', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
-    bot.sandbox.failNext(1, { status: 403, code: 'insufficient_claims', path: '/conversations' });
+  test.each<[string, FaultSpec]>([
+    // Continuous Access Evaluation: 401 with a claims challenge (learn.microsoft.com/entra/identity-platform/claims-challenge).
+    ['a 401 claims challenge in WWW-Authenticate', { claimsChallenge: true, path: '/conversations' }],
+    // Graph's error page still lists a 403 insufficient_claims (learn.microsoft.com/graph/errors).
+    ['a 403 insufficient_claims', { status: 403, code: 'insufficient_claims', path: '/conversations' }],
+  ])(
+    'Conditional Access (%s) signs the user out and asks for a fresh sign-in; nothing is posted',
+    async (_, fault) => {
+      tokenService.grantToken(ALEX, CONNECTION, graphToken());
+      bot.sandbox.failNext(1, fault);
 
-    const response = await bot.post(
-      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
-    );
+      const response = await bot.post(
+        cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+      );
 
-    expect(response.body).toMatchObject({
-      statusCode: 401,
-      type: 'application/vnd.microsoft.activity.loginRequest',
-    });
-    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
-  });
+      expect(response.body).toMatchObject({
+        statusCode: 401,
+        type: 'application/vnd.microsoft.activity.loginRequest',
+      });
+      expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
+      expect(bot.sandbox.conversations()).toHaveLength(0);
+    },
+  );
 });
 
 describe('message-extension entry', () => {

@@ -32,6 +32,8 @@ export interface TeamsConnector {
   refuseConversation(conversationId: string): void;
   /** Look-ups of this team fail as they do where the app is not installed in it. */
   refuseTeam(teamId: string): void;
+  /** Activities whose JSON is larger are refused with 413 MessageSizeTooBig, as Teams does. */
+  limitMessageSize(bytes: number): void;
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
   const teams = new Map<string, TeamDetails>();
   const refused = new Set<string>();
   let counter = 0;
+  let maxMessageBytes = Number.POSITIVE_INFINITY;
 
   const server: Server = createServer((req, res) => {
     void readJson(req).then((body) => {
@@ -55,6 +58,8 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
             message: 'The bot is not part of the conversation roster.',
           },
         });
+      if (activityRoute && Buffer.byteLength(JSON.stringify(body ?? null)) > maxMessageBytes)
+        return json(res, 413, { error: { code: 'MessageSizeTooBig', message: 'Message size too big.' } });
       if (activityRoute && (req.method === 'POST' || req.method === 'PUT')) {
         sent.push({
           method: req.method,
@@ -83,10 +88,14 @@ export async function startTeamsConnector(): Promise<TeamsConnector> {
     addTeam: (team) => teams.set(team.id, team),
     refuseConversation: (conversationId) => refused.add(conversationId),
     refuseTeam: (teamId) => refused.add(teamId),
+    limitMessageSize: (bytes) => {
+      maxMessageBytes = bytes;
+    },
     reset: () => {
       sent.length = 0;
       teamLookups.length = 0;
       refused.clear();
+      maxMessageBytes = Number.POSITIVE_INFINITY;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
