@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { BlobServiceClient } from '@azure/storage-blob';
+import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { type GraphSandbox, startGraphSandbox } from '../../sandbox/graph-sandbox';
 import { mintSandboxToken } from '../../sandbox/tokens';
@@ -130,5 +132,69 @@ test('the same draft submitted to two instances at once is posted once; the othe
     sandbox.setLatency(0, '/conversations');
     await one.close();
     await two.close();
+  }
+}, 30_000);
+
+test('an instance that died mid-create leaves "posting": a check through another instance finds the conversation and posts nothing', async () => {
+  const container = `orphan-${Date.now()}`;
+  const draftId = randomUUID();
+  const key = `draft/${DEMO_TENANT.tenantId}/${draftId}`;
+  const alex = {
+    userKey: `${DEMO_TENANT.tenantId}/${users.alex.id}`,
+    mri: teamsUserId(users.alex),
+    name: users.alex.displayName,
+  };
+  const topic = `Orphaned ${draftId}`;
+  // What the dead instance left: its record saved before the POST, its claim (10 minutes old) and the authorship.
+  const startedAt = new Date().toISOString();
+  await new BlobsStorage(azurite.connectionString, container).write({
+    [key]: {
+      draftId,
+      author: alex,
+      draft: {
+        target: { kind: 'choice', groups: [] },
+        values: { topic, body: 'hello', groupId: groups.falcon.id },
+      },
+      firstPostAt: startedAt,
+      state: { phase: 'posting', since: startedAt, groupName: groups.falcon.displayName, recipients: [] },
+    },
+  });
+  const blobs = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient(
+    container,
+  );
+  await blobs
+    .getBlockBlobClient(`claims/${encodeURIComponent(`attempt/${key}`)}`)
+    .upload('', 0, { metadata: { claimedat: String(Date.now() - 10 * 60_000) } });
+  await blobs
+    .getBlockBlobClient(`holders/${encodeURIComponent(`author/${key}`)}`)
+    .upload(alex.userKey, alex.userKey.length);
+  // ...and the conversation its POST created before it died.
+  const created = await fetch(`${sandbox.baseUrl}/groups/${groups.falcon.id}/conversations`, {
+    method: 'POST',
+    headers: {
+      Authorization: `Bearer ${mintSandboxToken({ oid: users.alex.id })}`,
+      'Content-Type': 'application/json',
+    },
+    body: JSON.stringify({
+      topic,
+      threads: [{ posts: [{ body: { contentType: 'html', content: 'hello' } }] }],
+    }),
+  });
+  const orphanId = ((await created.json()) as { id: string }).id;
+  const posts = () =>
+    sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/conversations')).length;
+  const before = posts();
+
+  const survivor = await startBotHarness({ env: storageEnv(container), sandbox });
+  try {
+    const check = await survivor.post(
+      cardActionActivity(survivor.connector.serviceUrl, 'checkConversation', { draftId }),
+    );
+
+    expect(JSON.stringify(check.body)).toContain('Conversation started');
+    expect(JSON.stringify(check.body)).toContain(orphanId);
+    expect(posts()).toBe(before);
+  } finally {
+    await survivor.close();
   }
 }, 30_000);
