@@ -1,15 +1,21 @@
 import type { AddressInfo } from 'node:net';
-import { CloudAdapter, type TurnContext } from 'botbuilder';
+import { ActivityTypes, INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { BotFrameworkAuthentication } from './auth/bot-framework-auth';
 import { SsoExchangeDedupeMiddleware } from './auth/sso-exchange-dedupe';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { DraftLedger } from './conversations/ledger';
 import type { AppConfig } from './server/config';
+import { GatedCloudAdapter } from './server/gated-adapter';
+import { blobStorageProbe, Readiness, serveReadiness } from './server/health';
 import { createHttpServer } from './server/server';
+import { type DrainResult, drain, LeaseTracker, trackRequests } from './server/shutdown';
+import { withCorrelationId } from './shared/correlation';
 import type { Logger } from './shared/logger';
+import { blobContainer, usesBlobs } from './storage/blob-container';
 import { createClaimStore, createStorage } from './storage/storage';
 import { GroupConversationsBot } from './teams/bot';
+import { failedInvoke } from './teams/invoke-answers';
 
 export interface AppDeps {
   config: AppConfig;
@@ -21,19 +27,26 @@ export interface AppDeps {
 export interface RunningApp {
   url: string;
   close(): Promise<void>;
+  /** SIGTERM: /readyz turns 503, no new connections, in-flight requests and posts get up to graceMs. */
+  shutdown(graceMs: number): Promise<DrainResult>;
 }
 
 /** Composition root: wires adapter, bot and HTTP server from a validated config. */
 export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps): Promise<RunningApp> {
-  const adapter = new CloudAdapter(new BotFrameworkAuthentication(config.botFramework, config.botId));
+  const adapter = new GatedCloudAdapter(new BotFrameworkAuthentication(config.botFramework, config.botId));
   adapter.onTurnError = (context, error) => onTurnError(context, error, logger);
 
-  const storage = createStorage(config.storage);
-  if (config.mode === 'production' && !config.storage.connectionString)
+  const storage = createStorage(config.storage, (count) =>
+    // Only under a flood or far more drafts than one in-memory instance should take: a sign to use blobs.
+    logger.warn('storage.evicted', { count, detail: 'in-memory state over its size budget; oldest dropped' }),
+  );
+  if (config.mode === 'production' && !usesBlobs(config.storage))
     logger.warn('storage.in_memory', {
-      detail: 'STORAGE_CONNECTION_STRING is not set: run a single instance, state is lost on restart',
+      detail:
+        'neither STORAGE_ACCOUNT_URL nor STORAGE_CONNECTION_STRING is set: run a single instance, state is lost on restart',
     });
-  const claims = createClaimStore(config.storage);
+  // Counts posting attempts in flight, so a graceful shutdown can wait for them.
+  const claims = new LeaseTracker(createClaimStore(config.storage));
   if (config.connectionName)
     adapter.use(new SsoExchangeDedupeMiddleware(claims, tokens, config.connectionName));
   const bot = new GroupConversationsBot({
@@ -46,11 +59,36 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
     connectionName: config.connectionName,
     invokeBudgetMs: config.invokeBudgetMs,
   });
-  const server = createHttpServer(adapter, bot);
+  const server = createHttpServer({
+    adapter,
+    logic: (context) => bot.run(context),
+    logger,
+    tenants: config.tenants,
+    authRequired: config.mode === 'production',
+  });
+  // Every log line of a turn, and of a post it leaves running, carries one correlation id.
+  server.pre((_req, _res, next) => withCorrelationId(() => next()));
+  // No retries: a probe must report an unreachable account within its timeout, not retry past it.
+  const container = blobContainer(config.storage, { pipeline: { retryOptions: { maxTries: 1 } } });
+  const readiness = new Readiness(container ? [blobStorageProbe(container)] : [], logger);
+  serveReadiness(server, readiness);
+  const requests = trackRequests(server.server);
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));
-  return { url: urlOf(server), close: () => closeServer(server) };
+  return {
+    url: urlOf(server),
+    close: () => closeServer(server),
+    shutdown: (graceMs) => {
+      readiness.drain();
+      return drain(server.server, { requests, posts: claims }, graceMs);
+    },
+  };
 }
 
+/**
+ * Last resort for an exception in a turn (middleware included). It must not throw itself: botbuilder would
+ * then fail the whole request. An invoke still gets a well-formed answer (botbuilder would answer an empty
+ * 501); a message gets an apology in the chat if the connector can be reached.
+ */
 async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
   logger.error('turn.failed', {
     error: error.name,
@@ -58,10 +96,21 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
     activityName: context.activity.name,
     stack: error.stack?.split('\n').slice(0, 4).join(' | '),
   });
-  if (context.activity.type === 'message')
-    await context.sendActivity(
-      'Sorry, something went wrong on my side. Nothing was posted; please try again.',
-    );
+  try {
+    if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY))
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: failedInvoke(context.activity.name),
+      });
+    else if (context.activity.type === ActivityTypes.Message)
+      await context.sendActivity(
+        'Sorry, something went wrong on my side. Nothing was posted; please try again.',
+      );
+  } catch (replyError) {
+    logger.error('turn.error_reply_failed', {
+      error: replyError instanceof Error ? replyError.name : 'unknown',
+    });
+  }
 }
 
 function urlOf(server: Server): string {

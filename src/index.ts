@@ -1,10 +1,13 @@
 import 'dotenv/config';
+// First, before http and the Azure SDK load: it instruments them when Application Insights is configured.
+import './server/telemetry';
 import type { RunningPlayground } from '../dev/playground';
 import { startApp } from './app';
 import { LocalSandboxTokenProvider } from './auth/local-token-provider';
 import { SsoTokenProvider } from './auth/sso-token-provider';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { type AppConfig, ConfigError, loadConfig } from './server/config';
+import { telemetry, telemetryLogger } from './server/telemetry';
 import { createJsonLogger, type Logger } from './shared/logger';
 
 interface GraphTarget {
@@ -16,7 +19,7 @@ interface GraphTarget {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const logger = createJsonLogger(config.logLevel);
+  const logger = telemetry ? telemetryLogger(config.logLevel) : createJsonLogger(config.logLevel);
   const graph = await graphTarget(config);
   const tokens = tokenProvider(config, graph);
   const app = await startApp({ config, logger, graphBaseUrl: graph.baseUrl, tokens });
@@ -34,13 +37,17 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     logger.info('shutdown', { signal });
     await playground?.close();
-    await app.close();
+    // Stop taking turns, let the ones in flight (and posts they started) finish within the grace period.
+    const drained = await app.shutdown(config.shutdownGraceMs);
+    logger[drained.drained ? 'info' : 'warn']('shutdown.drained', { ...drained });
     await graph.close();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   // Local mode only: the Playground is a dev dependency and must never be required in production.
+  // `npm run dev` keeps one Playground across bot restarts and starts it itself (START_PLAYGROUND=false).
   playground =
-    config.mode === 'local'
+    config.mode === 'local' && process.env.START_PLAYGROUND !== 'false'
       ? await (await import('../dev/playground')).startPlayground({
           botEndpoint: `${app.url}/api/messages`,
           onUnexpectedExit: (reason) => {

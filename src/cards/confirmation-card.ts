@@ -1,4 +1,5 @@
 import type { Confirmation } from '../conversations/confirmation';
+import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/confirmation.json';
 
@@ -6,17 +7,17 @@ import template from './templates/confirmation.json';
 export function renderConfirmationCard(confirmation: Confirmation): AdaptiveCard {
   const participants = confirmation.participants;
   return renderCard(template, {
-    topic: confirmation.topic,
+    topic: literal(confirmation.topic),
     groupId: confirmation.groupId,
-    groupName: confirmation.groupName,
+    groupName: literal(confirmation.groupName),
     participantList:
       participants.length === 0
         ? 'Group members only'
-        : participants.map((person) => `${person.name} (${person.address})`).join(', '),
+        : literal(participants.map((person) => `${person.name} (${person.address})`).join(', ')),
     // Teams renders {{DATE}}/{{TIME}} in the reader's locale; it wants an ISO date without milliseconds.
     createdAt: confirmation.createdAt.replace(/\.\d{3}Z$/, 'Z'),
-    startedBy: confirmation.startedBy,
-    preview: confirmation.preview ?? '',
+    startedBy: literal(confirmation.startedBy),
+    preview: literalLines(confirmation.preview ?? ''),
     conversationId: confirmation.conversationId,
     threadId: confirmation.threadId ?? '',
     draftId: confirmation.draftId,

@@ -10,8 +10,8 @@ export const CARD_VERBS = ['createConversation', 'checkConversation', 'postAnywa
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const DRAFT_ID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-/** Entra object ids (and the sandbox's) are GUID-like; anything that could change a URL path is refused. */
-const GROUP_ID = '^[0-9A-Za-z-]{1,64}$';
+/** Entra object ids are GUIDs (the sandbox's too); anything else, such as ".." in a URL path, is refused. */
+const GROUP_ID = DRAFT_ID;
 
 const GroupChoiceSchema = Type.Object({
   id: Type.String({ pattern: GROUP_ID }),
@@ -53,4 +53,18 @@ export function readCardAction(verb: unknown, data: unknown): CardAction | undef
   if (verb === 'newDraft') return { verb };
   if (verb === 'createConversation') return Value.Check(DraftSubmitSchema, data) ? { verb, data } : undefined;
   return Value.Check(DraftRefSchema, data) ? { verb, data } : undefined;
+}
+
+/**
+ * Why readCardAction refused an action, naming the field as it appears in the card's data
+ * ("participants: Expected string"), for an answer the sender can act on.
+ */
+export function cardActionProblem(verb: unknown, data: unknown): string | undefined {
+  if (!isCardVerb(verb)) return 'verb: not an action of this app';
+  if (verb === 'newDraft') return undefined;
+  const schema = verb === 'createConversation' ? DraftSubmitSchema : DraftRefSchema;
+  const first = Value.Errors(schema, data).First();
+  if (!first) return undefined;
+  const field = first.path.replace(/^\//, '').replaceAll('/', '.') || 'data';
+  return `${field}: ${first.message}`;
 }

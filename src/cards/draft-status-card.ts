@@ -1,3 +1,4 @@
+import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/draft-status.json';
 
@@ -14,8 +15,8 @@ export interface DraftStatusModel {
 export function renderDraftStatusCard(model: DraftStatusModel): AdaptiveCard {
   return renderCard(template, {
     situation: model.situation,
-    authorName: model.authorName || 'Someone',
-    topic: model.topic ?? '',
+    authorName: literal(model.authorName || 'Someone'),
+    topic: literal(model.topic ?? ''),
     inDialog: model.inDialog ?? false,
   });
 }

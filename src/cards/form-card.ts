@@ -1,5 +1,6 @@
 import type { DraftField, DraftInput, FieldError, GroupTarget } from '../domain/draft';
 import { LIMITS } from '../domain/limits';
+import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/form.json';
 
@@ -38,6 +39,8 @@ export function renderFormCard(model: FormCardModel): AdaptiveCard {
     draftId: model.draftId,
     linkedGroupId: linked?.id ?? '',
     linkedGroupName: linked?.displayName ?? '',
+    // The name travels back in the action data as typed; only the sentence that shows it is escaped.
+    linkedGroupLabel: literal(linked?.displayName ?? ''),
     // An empty choice set is not a valid card: without groups, say why instead of showing an empty picker.
     showGroupChoice: groups.length > 0,
     noGroups: model.target.kind === 'choice' && groups.length === 0 && !model.notice,
@@ -51,10 +54,10 @@ export function renderFormCard(model: FormCardModel): AdaptiveCard {
     emails: values.emails ?? '',
     errors: (model.errors ?? []).map((error) => ({
       label: FIELD_LABELS[error.field],
-      message: error.message,
+      message: literal(error.message),
     })),
-    notice: model.notice ?? '',
-    requestId: model.requestId ?? '',
+    notice: literal(model.notice ?? ''),
+    requestId: literal(model.requestId ?? ''),
     submitTitle: retrying ? 'Try again' : 'Start conversation',
     inDialog: model.inDialog ?? false,
   });

@@ -1,4 +1,5 @@
 import type { DraftAuthor } from '../conversations/draft-record';
+import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/pending.json';
 
@@ -18,8 +19,8 @@ export interface PendingCardModel {
 export function renderPendingCard(model: PendingCardModel): AdaptiveCard {
   return renderCard(template, {
     draftId: model.draftId,
-    topic: model.topic,
-    authorName: model.author.name,
+    topic: literal(model.topic),
+    authorName: literal(model.author.name),
     authorMri: model.author.mri,
     byViewer: model.byViewer,
   });

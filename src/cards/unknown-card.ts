@@ -1,4 +1,5 @@
 import type { DraftAuthor } from '../conversations/draft-record';
+import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/unknown.json';
 
@@ -17,11 +18,11 @@ export interface UnknownCardModel {
 export function renderUnknownCard(model: UnknownCardModel): AdaptiveCard {
   return renderCard(template, {
     draftId: model.draftId,
-    topic: model.topic,
-    groupName: model.groupName,
+    topic: literal(model.topic),
+    groupName: literal(model.groupName),
     authorMri: model.author.mri,
     lookedUp: model.lookedUp,
-    requestId: model.requestId ?? '',
+    requestId: literal(model.requestId ?? ''),
     inDialog: model.inDialog ?? false,
   });
 }

@@ -7,6 +7,8 @@ import type { DraftAuthor } from './draft-record';
 export type SubmitFailure =
   | { kind: 'notUnified'; groupName: string }
   | { kind: 'unknownParticipants'; ids: string[] }
+  /** The group's mailbox had Outlook's 4 requests in flight until the attempt ran out of time: not sent. */
+  | { kind: 'mailboxBusy' }
   | { kind: 'graph'; error: GraphFailure };
 
 /** What a submit, a check or a refresh of a draft tells the person who sent it. */

@@ -1,9 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { Recipient, ValidDraft } from '../domain/draft';
+import type { Recipient, SubmittedDraft, ValidDraft } from '../domain/draft';
 import { toCreateConversationRequest } from '../domain/graph-request';
 import { type CreatedConversation, createConversation } from '../graph/conversations';
-import { getGroup, resolveUsers } from '../graph/directory';
+import { getGroup, type ResolvedUsers, resolveUsers } from '../graph/directory';
 import { GraphFailure } from '../graph/errors';
+import { groupNames } from '../graph/group-names';
+import { type MailboxQueue, MailboxQueueTimeout, mailboxQueue } from '../graph/mailbox-queue';
 import type { Confirmation } from './confirmation';
 import { type DraftRecord, type PostTarget, storeFailure } from './draft-record';
 import type { SubmitFailure } from './outcome';
@@ -12,9 +14,18 @@ import type { SubmitFailure } from './outcome';
 const PREVIEW_LENGTH = 200;
 
 /**
- * Checks the group and people (reads: a failure there proves nothing was posted), marks the draft
- * "posting", then creates the conversation once. The answer decides the next state: created; open with
- * Graph's reason when Graph promised it did nothing; otherwise unknown.
+ * A create whose turn on the mailbox comes later than this before the attempt's deadline is not started:
+ * cut off by the deadline mid-request its outcome would be unknown, where refused it is plainly "not posted".
+ */
+export const CREATE_RESERVE_MS = 5_000;
+
+/**
+ * Reads only what the draft does not already say (a failed read proves nothing was posted): the people
+ * behind picker ids, and the group only when the draft does not name it. Then, in the group mailbox's turn
+ * (at most 4 requests in flight per mailbox, see graph/mailbox-queue.ts), marks the draft "posting" and
+ * creates the conversation once. Graph's answer decides the next state: created; open with Graph's reason
+ * when Graph promised it did nothing (a 403 for a group that is not a Microsoft 365 group, or the user's
+ * consent missing, among them); otherwise unknown.
  */
 export async function postDraft(
   client: Client,
@@ -22,24 +33,49 @@ export async function postDraft(
   valid: ValidDraft,
   save: (record: DraftRecord) => Promise<void>,
   deadline: number,
+  queue: MailboxQueue = mailboxQueue,
 ): Promise<DraftRecord> {
   const ids = valid.participants.flatMap((entry) => (entry.kind === 'id' ? [entry.id] : []));
+  const knownName = groupNameIn(record.draft, valid.groupId) ?? groupNames.nameOf(valid.groupId);
   let target: PostTarget;
   try {
     const [group, users] = await Promise.all([
-      getGroup(client, valid.groupId),
-      ids.length > 0
-        ? resolveUsers(client, ids, deadline)
-        : Promise.resolve({ found: new Map(), unknown: [] }),
+      knownName === undefined ? getGroup(client, valid.groupId) : undefined,
+      ids.length > 0 ? resolveUsers(client, ids, deadline) : nobody(),
     ]);
-    if (!group.isUnified) return open(record, { kind: 'notUnified', groupName: group.displayName });
+    if (group && !group.isUnified) return open(record, { kind: 'notUnified', groupName: group.displayName });
     if (users.unknown.length > 0) return open(record, { kind: 'unknownParticipants', ids: users.unknown });
-    target = { groupName: group.displayName, recipients: toRecipients(valid, users.found) };
+    const groupName = knownName ?? group?.displayName ?? valid.groupId;
+    target = { groupName, recipients: toRecipients(valid, users.found) };
   } catch (error) {
     if (error instanceof GraphFailure) return open(record, { kind: 'graph', error });
     throw error;
   }
 
+  try {
+    return await queue.run(
+      // One mailbox whatever the case of its id: GUIDs compare case-insensitively.
+      valid.groupId.toLowerCase(),
+      deadline - CREATE_RESERVE_MS,
+      () => create(client, record, valid, target, save),
+      // A draft waiting for its turn must be findable: a check or a card refresh meanwhile answers "posting"
+      // (the attempt holds the draft) rather than "no such draft".
+      () => save(record),
+    );
+  } catch (error) {
+    // No turn came in time: nothing was sent, so the draft simply stays open.
+    if (error instanceof MailboxQueueTimeout) return open(record, { kind: 'mailboxBusy' });
+    throw error;
+  }
+}
+
+async function create(
+  client: Client,
+  record: DraftRecord,
+  valid: ValidDraft,
+  target: PostTarget,
+  save: (record: DraftRecord) => Promise<void>,
+): Promise<DraftRecord> {
   const now = new Date().toISOString();
   const posting: DraftRecord = {
     ...record,
@@ -62,6 +98,20 @@ export async function postDraft(
       state: { phase: 'unknown', since: now, requestId: error.requestId, lookedUp: false, ...target },
     };
   }
+}
+
+/**
+ * The group's name as the form showed it: the team's linked group, or the chosen one among the user's
+ * groups the form listed. Display only: Graph checks the group id itself when the conversation is posted.
+ */
+export function groupNameIn(draft: SubmittedDraft, groupId: string): string | undefined {
+  const { target } = draft;
+  if (target.kind === 'linked') return target.id === groupId ? target.displayName : undefined;
+  return target.groups.find((group) => group.id === groupId)?.displayName;
+}
+
+function nobody(): ResolvedUsers {
+  return { found: new Map(), unknown: [] };
 }
 
 /** The draft as posted: the confirmation every later submit, check or refresh of it answers. */

@@ -1,5 +1,6 @@
 import type { Recipient, ValidDraft } from './draft';
 import { plainTextToHtml } from './html';
+import { singleLineText } from './text';
 
 /** The body of `POST /groups/{id}/conversations`, exactly the shape the API page documents. */
 export interface CreateConversationRequest {
@@ -23,7 +24,10 @@ export function toCreateConversationRequest(
         posts: [
           {
             body: { contentType: 'html', content: plainTextToHtml(draft.body) },
-            newParticipants: recipients.map(({ name, address }) => ({ emailAddress: { name, address } })),
+            // Directory names are text someone typed too: no control or bidi characters reach the mailbox.
+            newParticipants: recipients.map(({ name, address }) => ({
+              emailAddress: { name: singleLineText(name), address },
+            })),
           },
         ],
       },

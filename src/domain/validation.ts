@@ -1,13 +1,15 @@
 import type { DraftInput, FieldError, ValidDraft } from './draft';
 import { LIMITS } from './limits';
 import { parseParticipants } from './participants';
+import { multiLineText, singleLineText } from './text';
 
 export type ValidationResult = { ok: true; draft: ValidDraft } | { ok: false; errors: FieldError[] };
 
 export function validateDraft(input: DraftInput): ValidationResult {
   const errors: FieldError[] = [];
-  const topic = (input.topic ?? '').trim();
-  const body = (input.body ?? '').replace(/\s+$/, '');
+  // Cleaned before any check, so a topic of only control characters counts as empty and lengths are what Graph gets.
+  const topic = singleLineText(input.topic ?? '').trim();
+  const body = multiLineText(input.body ?? '').replace(/\s+$/, '');
   const groupId = (input.groupId ?? '').trim();
 
   if (topic.length === 0) errors.push({ field: 'topic', message: 'Enter a topic.' });

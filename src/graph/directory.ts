@@ -1,6 +1,7 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Recipient } from '../domain/draft';
 import { GraphFailure, kindForStatus, toGraphFailure } from './errors';
+import { type GroupNameCache, groupNames } from './group-names';
 import { relativeNextLink } from './paging';
 
 export interface GroupSummary {
@@ -35,23 +36,36 @@ const BATCH_LIMIT = 20;
 /** A choice set beyond this is unusable in a card and pushes it towards Teams' size limit. */
 const MAX_GROUP_CHOICES = 100;
 
-export async function getGroup(client: Client, groupId: string): Promise<GroupSummary> {
+/**
+ * One group's name and type. Only needed when a submit's draft does not name its group (the form always
+ * does): see docs/decisions.md #10.
+ */
+export async function getGroup(
+  client: Client,
+  groupId: string,
+  names: GroupNameCache = groupNames,
+): Promise<GroupSummary> {
+  let group: GraphGroup;
   try {
-    const group = (await client
+    group = (await client
       .api(`/groups/${encodeURIComponent(groupId)}`)
       .select(['id', 'displayName', 'groupTypes'])
       .get()) as GraphGroup;
-    return toSummary(group);
   } catch (error) {
     throw toGraphFailure(error);
   }
+  return remembered(toSummary(group), names);
 }
 
 /**
  * The signed-in user's Microsoft 365 groups. Filtering memberOf on groupTypes is an "advanced query":
  * Graph refuses it without ConsistencyLevel: eventual and $count=true.
  */
-export async function listMyUnifiedGroups(client: Client, baseUrl: URL): Promise<GroupSummary[]> {
+export async function listMyUnifiedGroups(
+  client: Client,
+  baseUrl: URL,
+  names: GroupNameCache = groupNames,
+): Promise<GroupSummary[]> {
   const groups: GroupSummary[] = [];
   let path: string | undefined =
     "/me/memberOf/microsoft.graph.group?$filter=groupTypes/any(c:c eq 'Unified')&$count=true" +
@@ -67,6 +81,7 @@ export async function listMyUnifiedGroups(client: Client, baseUrl: URL): Promise
   }
   return groups
     .filter((group) => group.isUnified)
+    .map((group) => remembered(group, names))
     .slice(0, MAX_GROUP_CHOICES)
     .sort((a, b) => a.displayName.localeCompare(b.displayName));
 }
@@ -143,6 +158,12 @@ function toSummary(group: GraphGroup): GroupSummary {
     displayName: group.displayName ?? group.id,
     isUnified: (group.groupTypes ?? []).includes('Unified'),
   };
+}
+
+/** Microsoft 365 groups only: a cached name stands for "this group can hold conversations". */
+function remembered(group: GroupSummary, names: GroupNameCache): GroupSummary {
+  if (group.isUnified) names.remember(group.id, group.displayName);
+  return group;
 }
 
 function toRecipient(user: GraphUser): Recipient {

@@ -1,5 +1,5 @@
-import { isIP } from 'node:net';
 import type { LogLevel } from '../shared/logger';
+import { isLoopback } from './loopback';
 
 /**
  * Every setting the bot reads, validated once at start-up. A bad value stops start-up with one line that
@@ -21,11 +21,18 @@ export interface AppConfig {
   /** Upper bound for Graph work inside one invoke, so Teams gets its answer in time. */
   invokeBudgetMs: number;
   /** Azure Blob storage for bot state; undefined keeps state in memory (single instance only). */
-  storage: { connectionString?: string; container: string };
+  storage: { connectionString?: string; accountUrl?: string; container: string };
+  /** How long SIGTERM waits for requests and posts in flight before the process exits. */
+  shutdownGraceMs: number;
   /** Port of the embedded Graph sandbox (local mode only); 0 picks a free one. */
   sandboxPort: number;
   logLevel: LogLevel;
+  /** Whose activities are served: a tenant not listed is refused before any work (see tenant-gate.ts). */
+  tenants: TenantPolicy;
 }
+
+/** `any` only when asked for explicitly (`*`), or in local mode with nothing set. */
+export type TenantPolicy = { kind: 'any' } | { kind: 'listed'; ids: ReadonlySet<string> };
 
 const BOT_FRAMEWORK_SETTING_NAMES = [
   'MicrosoftAppId',
@@ -67,16 +74,19 @@ export function loadConfig(env: Env): AppConfig {
   const mode = botFramework.MicrosoftAppId ? 'production' : 'local';
   const connectionName = optional(env, 'ConnectionName');
   if (mode === 'production') requireProductionSettings(botFramework, connectionName);
-  if (botFramework.OAuthUrl !== undefined) parseUrl('OAuthUrl', botFramework.OAuthUrl);
+  checkBotFrameworkUrls(botFramework);
 
   const graphBaseUrl = parseGraphBaseUrl(env, mode);
   // Without an OAuth connection local mode mints unsigned sandbox tokens: useless, and misleading, anywhere else.
   if (mode === 'local' && !connectionName && graphBaseUrl && !isLoopback(graphBaseUrl.hostname))
     throw new ConfigError('ConnectionName', 'is required when GRAPH_BASE_URL points at a real Graph');
+  const connectionString = optional(env, 'STORAGE_CONNECTION_STRING');
+  if (connectionString !== undefined) checkStorageEndpoint(connectionString);
+  const accountUrl = parseStorageAccountUrl(env, connectionString);
 
   return {
     mode,
-    host: optional(env, 'HOST') ?? (mode === 'local' ? '127.0.0.1' : '0.0.0.0'),
+    host: parseHost(env, mode),
     port: parseInteger(env, 'PORT', 3978, 0, 65_535),
     botFramework,
     botId: botFramework.MicrosoftAppId ?? guid(env, 'BOT_ID') ?? LOCAL_BOT_ID,
@@ -85,11 +95,14 @@ export function loadConfig(env: Env): AppConfig {
     defaultGroupId: guid(env, 'DEFAULT_GROUP_ID'),
     invokeBudgetMs: parseInteger(env, 'INVOKE_BUDGET_MS', 8_000, 500, 60_000),
     storage: {
-      connectionString: optional(env, 'STORAGE_CONNECTION_STRING'),
+      connectionString,
+      accountUrl,
       container: parseContainer(env),
     },
+    shutdownGraceMs: parseInteger(env, 'SHUTDOWN_GRACE_MS', 10_000, 0, 120_000),
     sandboxPort: parseInteger(env, 'GRAPH_SANDBOX_PORT', 3980, 0, 65_535),
     logLevel: parseLogLevel(env),
+    tenants: parseTenants(env, mode, botFramework),
   };
 }
 
@@ -122,27 +135,134 @@ function requireProductionSettings(settings: BotFrameworkSettings, connectionNam
     );
 }
 
+/**
+ * Microsoft Graph's service roots: the global service and the national clouds
+ * (https://learn.microsoft.com/graph/deployments). The user's token goes wherever GRAPH_BASE_URL points, so
+ * any other host is refused; loopback hosts are for the sandbox and tests.
+ */
+const GRAPH_HOSTS: ReadonlySet<string> = new Set([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+]);
+
 function parseGraphBaseUrl(env: Env, mode: AppConfig['mode']): URL | undefined {
   const raw = optional(env, 'GRAPH_BASE_URL');
   if (raw === undefined) return mode === 'local' ? undefined : new URL('https://graph.microsoft.com/v1.0');
-  const url = parseUrl('GRAPH_BASE_URL', raw);
-  // The user's bearer token goes wherever this points: plain http only where it cannot leave the machine.
-  if (url.protocol === 'http:' && !isLoopback(url.hostname))
+  const url = parseSecureUrl('GRAPH_BASE_URL', raw);
+  if (!isLoopback(url.hostname) && !GRAPH_HOSTS.has(url.hostname.toLowerCase()))
     throw new ConfigError(
       'GRAPH_BASE_URL',
-      'must use https:// (http:// is allowed only for loopback hosts)',
+      `must be a Microsoft Graph service root (${[...GRAPH_HOSTS].join(', ')}) or a loopback host`,
       raw,
     );
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw new ConfigError('GRAPH_BASE_URL', 'must be an https:// URL', raw);
   return url;
 }
 
-function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost') return true;
-  if (isIP(host) === 4) return host.startsWith('127.');
-  return host === '::1';
+/**
+ * botbuilder fetches signing keys, app tokens and user tokens from these: a plain-http or look-alike host
+ * would let whoever answers there forge activities or read tokens.
+ */
+const BOT_FRAMEWORK_URL_SETTINGS = [
+  'OAuthUrl',
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+] as const;
+
+function checkBotFrameworkUrls(settings: BotFrameworkSettings): void {
+  for (const name of BOT_FRAMEWORK_URL_SETTINGS) {
+    const raw = settings[name];
+    if (raw !== undefined) parseSecureUrl(name, raw);
+  }
+}
+
+/** An https:// URL, or http:// on a loopback host (local stand-ins in development and tests). */
+function parseSecureUrl(setting: string, raw: string): URL {
+  const url = parseUrl(setting, raw);
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  if (!secure)
+    throw new ConfigError(setting, 'must use https:// (http:// is allowed only for loopback hosts)', raw);
+  return url;
+}
+
+/**
+ * The storage account's blob endpoint, from either connection-string form. The value itself is never echoed:
+ * it holds the account key.
+ */
+function checkStorageEndpoint(connectionString: string): void {
+  const parts = new Map<string, string>();
+  for (const part of connectionString.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) parts.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim());
+  }
+  if (parts.get('usedevelopmentstorage')?.toLowerCase() === 'true') return;
+  const endpoint = parts.get('blobendpoint');
+  const insecure =
+    endpoint !== undefined
+      ? !isSecureEndpoint(endpoint)
+      : parts.get('defaultendpointsprotocol')?.toLowerCase() === 'http';
+  if (insecure)
+    throw new ConfigError(
+      'STORAGE_CONNECTION_STRING',
+      'must use https:// endpoints (http:// is allowed only for a loopback BlobEndpoint)',
+    );
+}
+
+function isSecureEndpoint(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** Local mode runs with anonymous Bot Framework auth: anyone who can reach the port is trusted. */
+function parseHost(env: Env, mode: AppConfig['mode']): string {
+  const raw = optional(env, 'HOST');
+  if (raw === undefined) return mode === 'local' ? '127.0.0.1' : '0.0.0.0';
+  if (mode === 'local' && !isLoopback(raw))
+    throw new ConfigError(
+      'HOST',
+      'must be a loopback address (127.0.0.1, ::1 or localhost) in local mode, where requests are not authenticated',
+      raw,
+    );
+  return raw;
+}
+
+/**
+ * Teams names the tenant of every activity by its GUID. Production serves the bot's own tenant unless told
+ * otherwise (Azure creates single-tenant bots only since 2025-07-31); "*" opens it to every tenant, on purpose.
+ */
+function parseTenants(env: Env, mode: AppConfig['mode'], settings: BotFrameworkSettings): TenantPolicy {
+  const raw = optional(env, 'ALLOWED_TENANT_IDS');
+  if (raw === undefined) {
+    if (mode === 'local') return { kind: 'any' };
+    const own = settings.MicrosoftAppTenantId;
+    if (own !== undefined && GUID.test(own)) return { kind: 'listed', ids: new Set([own.toLowerCase()]) };
+    throw new ConfigError(
+      'ALLOWED_TENANT_IDS',
+      own === undefined
+        ? 'is required in production: the tenant GUIDs whose users may use the bot, comma-separated (or MicrosoftAppTenantId set to the tenant GUID; * allows any tenant)'
+        : `is required in production when MicrosoftAppTenantId is not a tenant GUID (Teams names tenants by GUID; * allows any tenant)`,
+    );
+  }
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0);
+  if (entries.length === 1 && entries[0] === '*') return { kind: 'any' };
+  const bad = entries.find((entry) => !GUID.test(entry));
+  if (bad !== undefined || entries.length === 0)
+    throw new ConfigError(
+      'ALLOWED_TENANT_IDS',
+      'must be tenant GUIDs separated by commas, or * alone for any tenant',
+      bad ?? raw,
+    );
+  return { kind: 'listed', ids: new Set(entries.map((entry) => entry.toLowerCase())) };
 }
 
 function parseUrl(setting: string, raw: string): URL {
@@ -162,10 +282,12 @@ function parseInteger(env: Env, name: string, fallback: number, min: number, max
   return value;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function guid(env: Env, name: string): string | undefined {
   const raw = optional(env, name);
   if (raw === undefined) return undefined;
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw))
+  if (!GUID.test(raw))
     throw new ConfigError(name, 'must be a GUID such as 5f2e1c3a-0000-0000-0000-000000000000', raw);
   return raw.toLowerCase();
 }
@@ -192,4 +314,20 @@ function parseLogLevel(env: Env): LogLevel {
 function optional(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value ? value : undefined;
+}
+
+/** Blob storage by Entra ID (managed identity) instead of an account key; one of the two, not both. */
+function parseStorageAccountUrl(env: Env, connectionString: string | undefined): string | undefined {
+  const raw = optional(env, 'STORAGE_ACCOUNT_URL');
+  if (raw === undefined) return undefined;
+  if (connectionString !== undefined)
+    throw new ConfigError('STORAGE_ACCOUNT_URL', 'cannot be set together with STORAGE_CONNECTION_STRING');
+  const url = parseSecureUrl('STORAGE_ACCOUNT_URL', raw);
+  if (url.pathname !== '/' || url.search)
+    throw new ConfigError(
+      'STORAGE_ACCOUNT_URL',
+      'must be the account blob endpoint, e.g. https://contoso.blob.core.windows.net',
+      raw,
+    );
+  return url.origin;
 }

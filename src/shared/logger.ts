@@ -1,4 +1,6 @@
 /** Structured JSON logging, below every layer that logs. */
+import { correlationId } from './correlation';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type LogFields = Record<string, string | number | boolean | undefined | null>;
@@ -21,7 +23,16 @@ export function createJsonLogger(level: LogLevel, write: (line: string) => void 
     (entryLevel: LogLevel) =>
     (event: string, fields: LogFields = {}): void => {
       if (RANK[entryLevel] < RANK[level]) return;
-      write(`${JSON.stringify({ time: new Date().toISOString(), level: entryLevel, event, ...fields })}\n`);
+      // Inside a turn every line names it (see correlation.ts); outside one the field is left out.
+      const turn = correlationId();
+      const entry = {
+        time: new Date().toISOString(),
+        level: entryLevel,
+        event,
+        correlationId: turn,
+        ...fields,
+      };
+      write(`${JSON.stringify(entry)}\n`);
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

@@ -1,4 +1,6 @@
-import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
+import { type ContainerClient, RestError } from '@azure/storage-blob';
+import { ExpiringMap, type ExpiryLimits, estimatedBytes } from './expiring-map';
+import { MEMORY_CLAIM_LIMITS } from './limits';
 
 export type ClaimResult = 'won' | 'tookOver' | 'held';
 
@@ -18,14 +20,28 @@ export interface ClaimStore {
   claimFor(key: string, holder: string): Promise<string>;
 }
 
+/**
+ * Claims in process memory. Like bot state they expire and have a size budget (storage.ts): authorship and
+ * SSO-exchange claims are never released, so without a bound every draft and sign-in would stay for good.
+ */
 export class MemoryClaimStore implements ClaimStore {
-  private readonly claimedAt = new Map<string, number>();
-  private readonly holders = new Map<string, string>();
+  private readonly claimedAt: ExpiringMap<number>;
+  private readonly holders: ExpiringMap<string>;
+
+  constructor(
+    limits: ExpiryLimits = MEMORY_CLAIM_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {
+    // The two maps share the budget: claims are small and equally numerous.
+    const half = { ...limits, maxBytes: limits.maxBytes / 2 };
+    this.claimedAt = new ExpiringMap<number>(half, (key) => estimatedBytes(key), now);
+    this.holders = new ExpiringMap<string>(half, (key, holder) => estimatedBytes(key, holder), now);
+  }
 
   async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
     const previous = this.claimedAt.get(key);
-    if (previous !== undefined && !isStale(previous, staleAfterMs)) return 'held';
-    this.claimedAt.set(key, Date.now());
+    if (previous !== undefined && !isStale(previous, staleAfterMs, this.now())) return 'held';
+    this.claimedAt.set(key, this.now());
     return previous === undefined ? 'won' : 'tookOver';
   }
 
@@ -44,12 +60,9 @@ export class MemoryClaimStore implements ClaimStore {
 /** Claims as blobs written with If-None-Match: * (and taken over with If-Match), which Azure applies atomically. */
 export class BlobClaimStore implements ClaimStore {
   private ready: Promise<unknown> | undefined;
-  private readonly container: ContainerClient;
 
-  constructor(connectionString: string, containerName: string) {
-    this.container =
-      BlobServiceClient.fromConnectionString(connectionString).getContainerClient(containerName);
-  }
+  /** The container comes from blob-container.ts: by connection string or by account URL and Entra ID. */
+  constructor(private readonly container: ContainerClient) {}
 
   async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
     this.ready ??= this.container.createIfNotExists();
@@ -97,6 +110,6 @@ async function conditionalWrite(write: () => Promise<unknown>): Promise<boolean>
   }
 }
 
-function isStale(claimedAt: number, staleAfterMs: number | undefined): boolean {
-  return staleAfterMs !== undefined && Date.now() - claimedAt > staleAfterMs;
+function isStale(claimedAt: number, staleAfterMs: number | undefined, now: number = Date.now()): boolean {
+  return staleAfterMs !== undefined && now - claimedAt > staleAfterMs;
 }

@@ -12,6 +12,7 @@ import {
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-action';
 import { handleChatMessage, resumeAfterSignIn } from './chat-entry';
+import { failedInvoke, InvokeRefusal, invokeError } from './invoke-answers';
 import {
   handleFetchTask,
   handlePreviewEdit,
@@ -20,6 +21,25 @@ import {
 } from './message-extension';
 import { answerSignInFailure, SIGN_IN_FAILURE_INVOKE } from './sign-in';
 import { welcomeOnInstall } from './welcome';
+
+/** The invokes this app answers; Teams sends others only for features the manifest does not declare. */
+const SERVED_INVOKES: ReadonlySet<string> = new Set([
+  'adaptiveCard/action',
+  'composeExtension/fetchTask',
+  'composeExtension/submitAction',
+  'signin/verifyState',
+  'signin/tokenExchange',
+  SIGN_IN_FAILURE_INVOKE,
+]);
+
+/** The manifest's message-extension commands (appPackage/manifest.json `composeExtensions[0].commands`). */
+const COMMAND_IDS: ReadonlySet<string> = new Set(['startGroupConversation']);
+
+function requireOurCommand(context: TurnContext, action: MessagingExtensionAction | null): void {
+  const commandId: unknown = action?.commandId;
+  if (typeof commandId !== 'string' || !COMMAND_IDS.has(commandId))
+    throw new InvokeRefusal(context.activity.name, 400, 'UnknownCommand', 'This app has no such command.');
+}
 
 /** Routes each Teams entry point to its own module; no flow logic lives here. */
 export class GroupConversationsBot extends TeamsActivityHandler {
@@ -48,23 +68,46 @@ export class GroupConversationsBot extends TeamsActivityHandler {
   }
 
   /**
-   * botbuilder 4.23.3 routes only `signin/verifyState` and `signin/tokenExchange` to sign-in handlers; any
-   * other invoke name ends in 501. `signin/failure` has no handler to override, so this branches on that one
-   * name and leaves every other invoke to botbuilder's routing.
+   * Every invoke goes through here, so every invoke gets a well-formed answer:
+   * - a name we do not serve: 400 with a message, before any work (botbuilder would answer an empty 501);
+   * - `signin/failure`: botbuilder 4.23.3 has no handler for it, so it is branched on here;
+   * - a handler's InvokeRefusal: its 4xx answer; any other exception: 500 with a message, logged once;
+   * - botbuilder's own bodyless 400 (e.g. an unknown `botMessagePreviewAction`): the same with a message.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== SIGN_IN_FAILURE_INVOKE) return super.onInvokeActivity(context);
-    await answerSignInFailure(context, this.deps);
-    return { status: StatusCodes.OK };
+    const name = context.activity.name;
+    if (name === undefined || !SERVED_INVOKES.has(name))
+      return invokeError(name, 400, 'UnsupportedInvoke', 'This app does not handle this kind of request.');
+    try {
+      if (name === SIGN_IN_FAILURE_INVOKE) {
+        await answerSignInFailure(context, this.deps);
+        return { status: StatusCodes.OK };
+      }
+      const response = await super.onInvokeActivity(context);
+      if (response.status === StatusCodes.BAD_REQUEST && response.body === undefined)
+        return invokeError(name, 400, 'BadRequest', 'This request is malformed.');
+      return response;
+    } catch (error) {
+      if (error instanceof InvokeRefusal) return error.response;
+      this.deps.logger.error('invoke.failed', {
+        invoke: name,
+        error: error instanceof Error ? error.name : 'unknown',
+        stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined,
+      });
+      return failedInvoke(name);
+    }
   }
 
   protected override async handleTeamsSigninVerifyState(
     context: TurnContext,
     query: SigninStateVerificationQuery,
   ): Promise<void> {
-    const redeemed = query.state
-      ? await this.deps.tokens.redeem(context, { kind: 'magicCode', code: query.state })
-      : { status: 'invalidCode' as const };
+    // botbuilder passes the invoke's value through unchecked: it may be null or carry a non-string state.
+    const state: unknown = (query as Partial<SigninStateVerificationQuery> | null)?.state;
+    const redeemed =
+      typeof state === 'string' && state.length > 0
+        ? await this.deps.tokens.redeem(context, { kind: 'magicCode', code: state })
+        : { status: 'invalidCode' as const };
     if (redeemed.status === 'ok') return resumeAfterSignIn(context, this.deps);
     // No Teams doc defines an error answer for verifyState (botbuilder-dialogs' OAuthPrompt replies 404, with
     // no documented effect in the client): acknowledge the invoke and tell the user in the chat instead.
@@ -76,7 +119,17 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
+    requireOurCommand(context, action);
     return handleFetchTask(context, this.deps, action);
+  }
+
+  /** Also reached by the preview's Edit and Send: botbuilder dispatches those from submitAction. */
+  protected override handleTeamsMessagingExtensionSubmitActionDispatch(
+    context: TurnContext,
+    action: MessagingExtensionAction,
+  ): Promise<MessagingExtensionActionResponse> {
+    requireOurCommand(context, action);
+    return super.handleTeamsMessagingExtensionSubmitActionDispatch(context, action);
   }
 
   protected override handleTeamsMessagingExtensionSubmitAction(

@@ -1,6 +1,6 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import { renderConfirmationCard } from '../cards/confirmation-card';
-import { readCardAction } from '../cards/contract';
+import { cardActionProblem, readCardAction } from '../cards/contract';
 import { renderDraftStatusCard } from '../cards/draft-status-card';
 import { renderFormCard } from '../cards/form-card';
 import { renderPendingCard } from '../cards/pending-card';
@@ -27,9 +27,15 @@ export async function handleCardAction(
   deps: BotDeps,
   value: AdaptiveCardInvokeValue,
 ): Promise<AdaptiveCardInvokeResponse> {
-  const action = readCardAction(value.action?.verb, value.action?.data ?? {});
+  const verb = value.action?.verb;
+  const data = value.action?.data ?? {};
+  const action = readCardAction(verb, data);
   if (!action)
-    return errorResponse(400, 'BadRequest', 'This card action is not one of ours, or its data is malformed.');
+    return errorResponse(
+      400,
+      'BadRequest',
+      `This card action was refused: ${cardActionProblem(verb, data)}.`,
+    );
   const auth = await tokenForInvoke(context, deps, proofFrom(value), {
     signIn: loginRequest,
     exchangeFailed,

@@ -10,20 +10,23 @@ import { requireOffer, signInCard } from './sign-in';
 
 type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<void>;
 
-/** Words that are commands rather than a topic. Adding a command is one line. */
-const COMMANDS: Record<string, Command> = {
-  help: sendHelp,
-  '?': sendHelp,
-  'sign out': signOut,
-  signout: signOut,
-  logout: signOut,
-  'log out': signOut,
-};
+/**
+ * Words that are commands rather than a topic. Adding a command is one line. A Map, not an object literal:
+ * an object would answer "constructor" or "toString" from its prototype.
+ */
+const COMMANDS: ReadonlyMap<string, Command> = new Map([
+  ['help', sendHelp],
+  ['?', sendHelp],
+  ['sign out', signOut],
+  ['signout', signOut],
+  ['logout', signOut],
+  ['log out', signOut],
+]);
 
 /** A chat message: a command, or the start of a draft whose topic is the text after the mention. */
 export async function handleChatMessage(context: TurnContext, deps: BotDeps): Promise<void> {
   const text = textWithoutMention(context.activity);
-  const command = COMMANDS[text.toLowerCase()];
+  const command = COMMANDS.get(text.toLowerCase());
   if (command) return command(context, deps, text);
   return sendForm(context, deps, text.slice(0, LIMITS.topicMaxLength));
 }

@@ -33,6 +33,11 @@ export function noticeFor(failure: SubmitFailure, knownMember = false): FailureN
           },
         ],
       };
+    case 'mailboxBusy':
+      return {
+        notice:
+          'Microsoft Graph is busy with other posts to this group right now. Nothing was posted; try again in a moment.',
+      };
     case 'graph':
       return { notice: graphNotice(failure.error, knownMember), requestId: failure.error.requestId };
   }
@@ -67,11 +72,17 @@ const CONSENT_NOTICE =
   'to its Group.ReadWrite.All permission (Entra admin center > Enterprise applications > Group Conversations > ' +
   'Permissions > Grant admin consent). Your draft is kept: press Try again once that is done.';
 
+/**
+ * No look-up precedes the create (docs/decisions.md #10), so Graph's ErrorAccessDenied on it stands for a
+ * missing consent, a private group the user is not in, or a group that cannot hold conversations (security
+ * group, distribution list). A known member's group is none of the last two: the form offers only the team's
+ * own group (always a Microsoft 365 group) and the Microsoft 365 groups Graph listed as the user's.
+ */
 function forbiddenNotice(error: GraphFailure, knownMember: boolean): string {
   switch (error.forbiddenReason) {
     case 'accessDenied':
       if (knownMember) return CONSENT_NOTICE;
-      return 'You cannot post in this group: it is private and you are not a member, or it is not a Microsoft 365 group. Ask a group owner to add you, or choose another group.';
+      return 'You cannot post in this group: it is private and you are not a member, or it is not a Microsoft 365 group (security groups and distribution lists have no conversations). Ask a group owner to add you, or choose another group.';
     case 'missingPermission':
       return CONSENT_NOTICE;
     case 'conditionalAccess':

@@ -7,7 +7,7 @@ import {
 } from 'botbuilder';
 import { answerExchangeFailure } from '../auth/exchange-failure';
 import { renderConfirmationCard } from '../cards/confirmation-card';
-import { readCardAction } from '../cards/contract';
+import { cardActionProblem, readCardAction } from '../cards/contract';
 import { renderDraftStatusCard } from '../cards/draft-status-card';
 import { renderFormCard } from '../cards/form-card';
 import { renderJitInstallCard } from '../cards/jit-install-card';
@@ -16,6 +16,7 @@ import { type AdaptiveCard, cardAttachment } from '../cards/render';
 import { renderUnknownCard } from '../cards/unknown-card';
 import type { DraftRecord } from '../conversations/draft-record';
 import type { BotDeps } from './bot-deps';
+import { InvokeRefusal } from './invoke-answers';
 import { draftFromMessage } from './message-prefill';
 import { buildNewForm } from './new-form';
 import { isBotNotInRoster } from './roster';
@@ -76,8 +77,17 @@ export async function handleSubmitAction(
   const auth = await tokenFor(context, deps);
   if ('response' in auth) return auth.response;
   // The dialog's buttons are Action.Submit: the verb travels in their data, the form's own has none.
-  const read = readCardAction(data.verb ?? 'createConversation', data);
-  if (!read || read.verb === 'newDraft')
+  const verb = data.verb ?? 'createConversation';
+  const read = readCardAction(verb, data);
+  // A wrong shape is refused with the field named: dropping it could post the draft without those people.
+  if (!read)
+    throw new InvokeRefusal(
+      context.activity.name,
+      400,
+      'BadRequest',
+      `This form was refused: ${cardActionProblem(verb, data)}.`,
+    );
+  if (read.verb === 'newDraft')
     return dialog(await buildNewForm(context, deps, auth.token, {}, { inDialog: true, deadline }));
   const budget = Math.min(deps.invokeBudgetMs, deadline - Date.now());
   const surface = dialogSurface(action.commandContext);

@@ -57,6 +57,8 @@ test(
       PORT: '0',
       MicrosoftAppId: '5f2e1c3a-0000-0000-0000-000000000001',
       MicrosoftAppPassword: 'not-a-real-secret',
+      MicrosoftAppType: 'SingleTenant',
+      MicrosoftAppTenantId: '9d2c8b1e-0000-4000-8000-00000000a11c',
       ConnectionName: 'GraphSSO',
     });
     await bot.waitFor(/production mode/);

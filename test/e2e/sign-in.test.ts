@@ -4,6 +4,7 @@ import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { mintSandboxToken } from '../../sandbox/tokens';
 import { signInCard } from '../../src/teams/sign-in';
 import { teamsUserId } from '../support/teams-activities';
+import { Teardown } from '../support/teardown';
 import { startTokenService, type TokenService } from '../support/token-service';
 import { launchChromium, loopbackOnlyPage } from './support/browser';
 import { type LocalStack, startLocalStack } from './support/local-stack';
@@ -29,20 +30,21 @@ let stack: LocalStack;
 let browser: Browser;
 let page: Page;
 
+const teardown = new Teardown();
+
 beforeAll(async () => {
-  tokenService = await startTokenService();
+  tokenService = teardown.add(await startTokenService(), (service) => service.close());
   [stack, browser] = await Promise.all([
-    startLocalStack({ sso: { connectionName: CONNECTION, tokenServiceUrl: tokenService.url } }),
-    launchChromium(),
+    teardown.track(
+      startLocalStack({ sso: { connectionName: CONNECTION, tokenServiceUrl: tokenService.url } }),
+      (started) => started.close(),
+    ),
+    teardown.track(launchChromium(), (launched) => launched.close()),
   ]);
   page = await loopbackOnlyPage(browser);
 }, TIMEOUT_MS);
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  await tokenService?.close();
-}, TIMEOUT_MS);
+afterAll(() => teardown.run(), TIMEOUT_MS);
 
 test(
   'personal chat without a token: the sign-in card, then after signing in the form with the user’s groups',

@@ -19,7 +19,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness({ env: { INVOKE_BUDGET_MS: '4000' } });
 });
-afterAll(() => bot.close());
+afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 /** What Teams sends when the user presses the form's button: inputs merged into the action's data. */
@@ -228,8 +228,9 @@ describe('Graph failures keep the draft and explain what happened', () => {
     [503, 'Microsoft Graph is busy right now'],
     [401, 'Your Microsoft 365 sign-in has expired'],
   ])('a persistent %i before the create is explained with the Graph request-id', async (status, message) => {
-    // On the group look-up: a failed read proves nothing was posted. Retry-After beyond the deadline: no retry.
-    bot.sandbox.failNext(10, { status, retryAfterSeconds: 60, path: `/groups/${groups.falcon.id}?` });
+    // On the people look-up, the one read before the create (the draft names its group, so no group look-up):
+    // a failed read proves nothing was posted. Retry-After beyond the deadline: no retry.
+    bot.sandbox.failNext(10, { status, retryAfterSeconds: 60, path: '/$batch' });
 
     const card = await submit(submission());
 
@@ -248,7 +249,7 @@ describe('Graph failures keep the draft and explain what happened', () => {
     expect(bot.sandbox.conversations(groups.leadership.id)).toHaveLength(0);
   });
 
-  test('a security group is refused before posting, on the group field', async () => {
+  test('a security group the form did not offer (so the draft does not name it) is looked up and refused before posting, on the group field', async () => {
     const card = await submit(submission({ groupId: groups.security.id }));
 
     expect(conversationPosts()).toHaveLength(0);

@@ -17,7 +17,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness();
 });
-afterAll(() => bot.close());
+afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 function lastCard(): Card {

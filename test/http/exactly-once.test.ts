@@ -32,7 +32,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness({ env: { INVOKE_BUDGET_MS: '4000' } });
 });
-afterAll(() => bot.close());
+afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 function formSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {

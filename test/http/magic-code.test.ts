@@ -31,8 +31,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await bot.close();
-  await tokenService.close();
+  await bot?.close();
+  await tokenService?.close();
 });
 beforeEach(() => {
   bot.reset();

@@ -16,7 +16,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness();
 });
-afterAll(() => bot.close());
+afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 /** The bot's message as Teams sends it, with Megan @mentioned too: her own <at> span and mention entity. */

@@ -29,7 +29,7 @@ let bot: BotHarness;
 beforeAll(async () => {
   bot = await startBotHarness({ env: { INVOKE_BUDGET_MS: '8000' } });
 });
-afterAll(() => bot.close());
+afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 async function fetchTask(

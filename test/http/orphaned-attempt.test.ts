@@ -27,7 +27,7 @@ let sandbox: GraphSandbox;
 beforeAll(async () => {
   sandbox = await startGraphSandbox();
 });
-afterAll(() => sandbox.close());
+afterAll(() => sandbox?.close());
 beforeEach(() => sandbox.reset());
 
 async function postAs(oid: string, topic: string): Promise<string> {

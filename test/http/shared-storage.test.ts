@@ -28,9 +28,9 @@ beforeAll(async () => {
   tokenService = await startTokenService();
 }, 30_000);
 afterAll(async () => {
-  await tokenService.close();
-  await sandbox.close();
-  await azurite.close();
+  await tokenService?.close();
+  await sandbox?.close();
+  await azurite?.close();
 });
 
 function storageEnv(container: string): Record<string, string> {

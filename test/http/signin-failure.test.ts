@@ -24,8 +24,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await bot.close();
-  await tokenService.close();
+  await bot?.close();
+  await tokenService?.close();
 });
 beforeEach(() => {
   bot.reset();
@@ -117,9 +117,14 @@ describe('signin/failure', () => {
     expect(JSON.stringify(card?.content)).toContain('"value":"Budget review"');
   });
 
-  test('other invokes are still routed by botbuilder: an unknown one is 501 as before', async () => {
+  test('an invoke the app does not serve is refused with 400 and a message, not an empty 501', async () => {
     const response = await bot.post(invokeActivity(bot.connector.serviceUrl, 'signin/somethingElse', {}));
 
-    expect(response.status).toBe(501);
+    expect(response).toEqual({
+      status: 400,
+      body: {
+        error: { code: 'UnsupportedInvoke', message: 'This app does not handle this kind of request.' },
+      },
+    });
   });
 });

@@ -29,8 +29,8 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  await bot.close();
-  await tokenService.close();
+  await bot?.close();
+  await tokenService?.close();
 });
 beforeEach(() => {
   bot.reset();

@@ -29,14 +29,21 @@ export async function startAzurite(): Promise<Azurite> {
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  await waitForListening(child, port);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const close = async (): Promise<void> => {
+    // An exit event that already fired would never fire again: only wait for a child that is still running.
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  };
+  try {
+    await waitForListening(child, port);
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
     connectionString: `DefaultEndpointsProtocol=http;AccountName=${ACCOUNT};AccountKey=${KEY};BlobEndpoint=http://127.0.0.1:${port}/${ACCOUNT};`,
-    close: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    close,
   };
 }
 
@@ -51,6 +58,5 @@ async function waitForListening(child: ChildProcess, port: number): Promise<void
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  child.kill('SIGKILL');
   throw new Error('azurite-blob did not start within 15 s');
 }

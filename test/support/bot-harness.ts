@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/server/config';
 import { createJsonLogger } from '../../src/shared/logger';
 import type { TeamsActivity } from './teams-activities';
 import { startTeamsConnector, type TeamsConnector } from './teams-connector';
+import { startOrTearDown } from './teardown';
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -29,46 +30,47 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
-  const ownsSandbox = !options.sandbox;
-  const sandbox = options.sandbox ?? (await startGraphSandbox());
-  const connector = await startTeamsConnector();
-  const logLines: string[] = [];
-  const config = loadConfig({
-    PORT: '0',
-    GRAPH_BASE_URL: sandbox.baseUrl,
-    LOG_LEVEL: 'debug',
-    ...options.env,
+export function startBotHarness(options: HarnessOptions = {}): Promise<BotHarness> {
+  return startOrTearDown(async (teardown) => {
+    // A shared sandbox belongs to the caller, who closes it.
+    const sandbox = options.sandbox ?? teardown.add(await startGraphSandbox(), (owned) => owned.close());
+    const connector = teardown.add(await startTeamsConnector(), (started) => started.close());
+    const logLines: string[] = [];
+    const config = loadConfig({
+      PORT: '0',
+      GRAPH_BASE_URL: sandbox.baseUrl,
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    });
+    const app = teardown.add(
+      await startApp({
+        config,
+        logger: createJsonLogger('debug', (line) => logLines.push(line)),
+        graphBaseUrl: new URL(sandbox.baseUrl),
+        tokens: options.tokens?.(sandbox) ?? new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
+      }),
+      (running) => running.close(),
+    );
+    return {
+      app,
+      sandbox,
+      connector,
+      logLines,
+      post: async (activity) => {
+        const response = await fetch(`${app.url}/api/messages`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(activity),
+        });
+        const text = await response.text();
+        return { status: response.status, body: text ? JSON.parse(text) : undefined };
+      },
+      reset: () => {
+        sandbox.reset();
+        connector.reset();
+        logLines.length = 0;
+      },
+      close: () => teardown.run(),
+    };
   });
-  const app = await startApp({
-    config,
-    logger: createJsonLogger('debug', (line) => logLines.push(line)),
-    graphBaseUrl: new URL(sandbox.baseUrl),
-    tokens: options.tokens?.(sandbox) ?? new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
-  });
-  return {
-    app,
-    sandbox,
-    connector,
-    logLines,
-    post: async (activity) => {
-      const response = await fetch(`${app.url}/api/messages`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify(activity),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text ? JSON.parse(text) : undefined };
-    },
-    reset: () => {
-      sandbox.reset();
-      connector.reset();
-      logLines.length = 0;
-    },
-    close: async () => {
-      await app.close();
-      await connector.close();
-      if (ownsSandbox) await sandbox.close();
-    },
-  };
 }

@@ -62,16 +62,24 @@ function input(card: AdaptiveCard, id: string): Element | undefined {
   return elements(card).find((element) => element.id === id);
 }
 
+/**
+ * What a reader sees of a TextBlock or Fact: user text in them is markdown-escaped (cards/markdown.ts), and
+ * CommonMark shows a backslash-escaped punctuation character as the character itself.
+ */
+function shown(markdown: string): string {
+  return markdown.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 function texts(card: AdaptiveCard): string[] {
   return elements(card)
     .filter((element) => element.type === 'TextBlock')
-    .map((element) => String(element.text));
+    .map((element) => shown(String(element.text)));
 }
 
 function facts(card: AdaptiveCard): Record<string, string> {
   const factSet = elements(card).find((element) => element.type === 'FactSet');
   const list = (factSet?.facts ?? []) as Array<{ title: string; value: string }>;
-  return Object.fromEntries(list.map((fact) => [fact.title, fact.value]));
+  return Object.fromEntries(list.map((fact) => [shown(fact.title), shown(fact.value)]));
 }
 
 function actions(card: AdaptiveCard): Element[] {

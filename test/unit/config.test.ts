@@ -1,11 +1,12 @@
 import { ConfigError, LOCAL_BOT_ID, loadConfig } from '../../src/server/config';
 
 const APP_ID = 'A1B2C3D4-0000-4000-8000-00000000BEEF';
+const TENANT_ID = '4fab019f-b17c-4544-878f-41e88aea02c8';
 const production = {
   MicrosoftAppId: APP_ID,
   MicrosoftAppPassword: 'secret~value',
   MicrosoftAppType: 'SingleTenant',
-  MicrosoftAppTenantId: 'contoso.onmicrosoft.com',
+  MicrosoftAppTenantId: TENANT_ID,
   ConnectionName: 'GraphConnection',
 };
 
@@ -33,9 +34,36 @@ describe('loadConfig in local mode (no MicrosoftAppId)', () => {
       defaultGroupId: undefined,
       invokeBudgetMs: 8_000,
       storage: { connectionString: undefined, container: 'group-conversations-state' },
+      shutdownGraceMs: 10_000,
       sandboxPort: 3980,
       logLevel: 'info',
+      tenants: { kind: 'any' },
     });
+  });
+
+  test('STORAGE_ACCOUNT_URL: the blob endpoint for managed identity, never together with a connection string', () => {
+    expect(
+      loadConfig({ STORAGE_ACCOUNT_URL: 'https://contoso.blob.core.windows.net/' }).storage.accountUrl,
+    ).toBe('https://contoso.blob.core.windows.net');
+    expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'http://contoso.blob.core.windows.net' })).toThrow(
+      'Configuration error: STORAGE_ACCOUNT_URL must use https://',
+    );
+    expect(() => loadConfig({ STORAGE_ACCOUNT_URL: 'https://contoso.blob.core.windows.net/state' })).toThrow(
+      /STORAGE_ACCOUNT_URL must be the account blob endpoint/,
+    );
+    expect(() =>
+      loadConfig({
+        STORAGE_ACCOUNT_URL: 'https://contoso.blob.core.windows.net',
+        STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true',
+      }),
+    ).toThrow(
+      'Configuration error: STORAGE_ACCOUNT_URL cannot be set together with STORAGE_CONNECTION_STRING.',
+    );
+  });
+
+  test('SHUTDOWN_GRACE_MS bounds the wait for turns in flight on SIGTERM', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: '25000' }).shutdownGraceMs).toBe(25_000);
+    expect(() => loadConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS must be a whole number/);
   });
 
   test('STORAGE_CONTAINER must be a valid Azure container name', () => {
@@ -88,9 +116,7 @@ describe('loadConfig in local mode (no MicrosoftAppId)', () => {
 
   test('GRAPH_BASE_URL must be an absolute https URL', () => {
     expect(configError({ GRAPH_BASE_URL: 'graph.microsoft.com/v1.0' }).setting).toBe('GRAPH_BASE_URL');
-    expect(configError({ GRAPH_BASE_URL: 'ftp://127.0.0.1/v1.0' }).message).toContain(
-      'must be an https:// URL',
-    );
+    expect(configError({ GRAPH_BASE_URL: 'ftp://127.0.0.1/v1.0' }).message).toContain('must use https://');
   });
 
   test('a real Graph in local mode needs an OAuth connection (sandbox tokens are useless there)', () => {
@@ -144,8 +170,9 @@ describe('loadConfig in production (MicrosoftAppId set)', () => {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'secret~value',
       MicrosoftAppType: 'SingleTenant',
-      MicrosoftAppTenantId: 'contoso.onmicrosoft.com',
+      MicrosoftAppTenantId: TENANT_ID,
     });
+    expect(config.tenants).toEqual({ kind: 'listed', ids: new Set([TENANT_ID]) });
   });
 
   test('MicrosoftAppPassword is required', () => {
@@ -191,7 +218,9 @@ describe('loadConfig in production (MicrosoftAppId set)', () => {
     expect(configError({ ...withoutTenant, MicrosoftAppType: 'UserAssignedMSI' }).setting).toBe(
       'MicrosoftAppTenantId',
     );
-    expect(loadConfig({ ...withoutTenant, MicrosoftAppType: 'MultiTenant' }).mode).toBe('production');
+    expect(
+      loadConfig({ ...withoutTenant, MicrosoftAppType: 'MultiTenant', ALLOWED_TENANT_IDS: TENANT_ID }).mode,
+    ).toBe('production');
   });
 
   test('OAuthUrl must be an absolute URL', () => {

@@ -6,7 +6,11 @@ import { messageActivity, PERSONAL, type Scope } from '../support/teams-activiti
 
 const APP_PACKAGE = join(__dirname, '..', '..', 'appPackage');
 // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
-const PLACEHOLDER = '${{BOT_ID}}';
+const BOT_ID = '${{BOT_ID}}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+const TEAMS_APP_ID = '${{TEAMS_APP_ID}}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
+const BOT_DOMAIN = '${{BOT_DOMAIN}}';
 
 interface Command {
   title: string;
@@ -65,26 +69,27 @@ function readPng(file: string): { width: number; height: number; colorType: numb
 }
 
 describe('app package manifest', () => {
-  test('declares schema v1.17 consistently', () => {
+  test('declares schema v1.30 consistently', () => {
     expect(manifest.$schema).toBe(
-      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json',
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
     );
-    expect(manifest.manifestVersion).toBe('1.17');
+    expect(manifest.manifestVersion).toBe('1.30');
     expect(manifest.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(manifest.accentColor).toMatch(/^#[0-9A-Fa-f]{6}$/);
   });
 
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
-  test('the app, the bot, the message extension and SSO all use the ${{BOT_ID}} placeholder', () => {
-    expect(manifest.id).toBe(PLACEHOLDER);
-    expect(manifest.bots.map((bot) => bot.botId)).toEqual([PLACEHOLDER]);
-    expect(manifest.composeExtensions.map((extension) => extension.botId)).toEqual([PLACEHOLDER]);
-    expect(manifest.webApplicationInfo).toEqual({ id: PLACEHOLDER, resource: `api://botid-${PLACEHOLDER}` });
+  test('uses the Agents Toolkit placeholders: the Teams app id, the bot id (also for SSO) and the bot domain', () => {
+    expect(manifest.id).toBe(TEAMS_APP_ID);
+    expect(manifest.bots.map((bot) => bot.botId)).toEqual([BOT_ID]);
+    expect(manifest.composeExtensions.map((extension) => extension.botId)).toEqual([BOT_ID]);
+    // Must equal the Entra app's Application ID URI (infra/aad.manifest.json) for Teams SSO.
+    expect(manifest.webApplicationInfo).toEqual({ id: BOT_ID, resource: `api://botid-${BOT_ID}` });
+    expect(manifest.validDomains[0]).toBe(BOT_DOMAIN);
     // No other placeholder that a deployment would have to know about.
     const placeholders = new Set(
       readFileSync(join(APP_PACKAGE, 'manifest.json'), 'utf8').match(/\$\{\{[^}]*\}\}/g),
     );
-    expect([...placeholders]).toEqual([PLACEHOLDER]);
+    expect([...placeholders].sort()).toEqual([BOT_DOMAIN, BOT_ID, TEAMS_APP_ID]);
   });
 
   test('the bot works in personal chat, teams and group chats, without files', () => {
@@ -98,6 +103,7 @@ describe('app package manifest', () => {
     for (const list of bot.commandLists) for (const scope of list.scopes) expect(bot.scopes).toContain(scope);
   });
 
+  // No commandBox: an action answered with botMessagePreview is not supported from the command box.
   test('the message extension action command opens the form as a dialog', () => {
     const commands = manifest.composeExtensions.flatMap((extension) => extension.commands);
     expect(commands).toEqual([
@@ -113,6 +119,7 @@ describe('app package manifest', () => {
   test('SSO and sign-in domains are valid, permissions are known', () => {
     expect(manifest.validDomains).toContain('token.botframework.com');
     for (const domain of manifest.validDomains) expect(domain).not.toMatch(/^https?:|\/|\s/);
+    expect(manifest.validDomains).toHaveLength(new Set(manifest.validDomains).size);
     for (const permission of manifest.permissions)
       expect(['identity', 'messageTeamMembers']).toContain(permission);
     for (const url of Object.values(manifest.developer).slice(1)) expect(url).toMatch(/^https:\/\//);
@@ -166,7 +173,7 @@ describe('every command the manifest advertises is handled by the bot', () => {
   beforeAll(async () => {
     bot = await startBotHarness();
   });
-  afterAll(() => bot.close());
+  afterAll(() => bot?.close());
   beforeEach(() => bot.reset());
 
   /** Sends the command as Teams would and returns the cards of the bot's replies. */

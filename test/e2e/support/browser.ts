@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { resolveChromium } from './chromium';
 
 /** Flags that keep headless Chromium from phoning home or needing a GPU on a CI box. */
 const ARGS = [
@@ -13,13 +11,18 @@ const ARGS = [
   '--no-first-run',
 ];
 
-/** Fails (never skips) without Chromium: CI must not go green with the browser suite silently missing. */
+/**
+ * Fails (never skips) when no Chromium can be found: CI must not go green with the browser suite silently
+ * missing. See ./chromium.ts for where it comes from.
+ */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM))
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}: the browser e2e tests need it. Run: apt-get update && apt-get install -y chromium`,
-    );
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  const found = await resolveChromium();
+  return chromium.launch({
+    executablePath: found.executablePath,
+    args: [...new Set([...found.args, ...ARGS])],
+    env: { ...process.env, ...found.env },
+    headless: true,
+  });
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);

@@ -9,6 +9,7 @@ import { LocalSandboxTokenProvider } from '../../../src/auth/local-token-provide
 import { SsoTokenProvider } from '../../../src/auth/sso-token-provider';
 import { loadConfig } from '../../../src/server/config';
 import { createJsonLogger } from '../../../src/shared/logger';
+import { startOrTearDown } from '../../support/teardown';
 
 /**
  * What `npm start` runs with no configuration (bot in local mode, Graph sandbox, Playground), each on a free
@@ -32,38 +33,34 @@ export interface LocalStackOptions {
   sso?: { connectionName: string; tokenServiceUrl: string };
 }
 
-export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+export function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const { sso } = options;
-  const sandbox = await startGraphSandbox({ host: '127.0.0.1', port: 0 });
-  const botLog: string[] = [];
-  const ssoEnv = sso ? { ConnectionName: sso.connectionName, OAuthUrl: sso.tokenServiceUrl } : {};
-  const app = await startApp({
-    config: loadConfig({ PORT: '0', GRAPH_BASE_URL: sandbox.baseUrl, ...ssoEnv }),
-    logger: createJsonLogger('info', (line) => botLog.push(line)),
-    graphBaseUrl: new URL(sandbox.baseUrl),
-    tokens: sso
-      ? new SsoTokenProvider(sso.connectionName)
-      : new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
+  return startOrTearDown(async (teardown) => {
+    // A private log per run: parallel test files must not read each other's Playground errors.
+    const logDir = teardown.add(await mkdtemp(join(tmpdir(), 'playground-e2e-')), (dir) =>
+      rm(dir, { recursive: true, force: true }),
+    );
+    const sandbox = teardown.add(await startGraphSandbox({ host: '127.0.0.1', port: 0 }), (s) => s.close());
+    const botLog: string[] = [];
+    const ssoEnv = sso ? { ConnectionName: sso.connectionName, OAuthUrl: sso.tokenServiceUrl } : {};
+    const app = teardown.add(
+      await startApp({
+        config: loadConfig({ PORT: '0', GRAPH_BASE_URL: sandbox.baseUrl, ...ssoEnv }),
+        logger: createJsonLogger('info', (line) => botLog.push(line)),
+        graphBaseUrl: new URL(sandbox.baseUrl),
+        tokens: sso
+          ? new SsoTokenProvider(sso.connectionName)
+          : new LocalSandboxTokenProvider(DEMO_TENANT.tenantId),
+      }),
+      (running) => running.close(),
+    );
+    const playground = teardown.add(
+      await startPlayground({
+        botEndpoint: `${app.url}/api/messages`,
+        logPath: join(logDir, 'm365agentsplayground.log'),
+      }),
+      (running) => running.close(),
+    );
+    return { playground, sandboxOrigin: sandbox.origin, botLog, close: () => teardown.run() };
   });
-  // A private log per run: parallel test files must not read each other's Playground errors.
-  const logDir = await mkdtemp(join(tmpdir(), 'playground-e2e-'));
-  const playground = await startPlayground({
-    botEndpoint: `${app.url}/api/messages`,
-    logPath: join(logDir, 'm365agentsplayground.log'),
-  }).catch(async (error: unknown) => {
-    await app.close();
-    await sandbox.close();
-    throw error;
-  });
-  return {
-    playground,
-    sandboxOrigin: sandbox.origin,
-    botLog,
-    close: async () => {
-      await playground.close();
-      await app.close();
-      await sandbox.close();
-      await rm(logDir, { recursive: true, force: true });
-    },
-  };
 }

@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
+import { Teardown } from '../../support/teardown';
 import { launchChromium, loopbackOnlyPage } from './browser';
 import { type LocalStack, startLocalStack } from './local-stack';
 import { PlaygroundPage } from './playground-page';
@@ -14,13 +15,15 @@ export interface PlaygroundSession {
 /** Registers the file's hooks; the session's fields are filled by the time a test runs. */
 export function usePlaygroundSession(timeoutMs: number): PlaygroundSession {
   const session: Partial<PlaygroundSession> = {};
+  const teardown = new Teardown();
   beforeAll(async () => {
-    [session.stack, session.browser] = await Promise.all([startLocalStack(), launchChromium()]);
+    // Both start together; if the browser cannot launch, the stack that did start is still closed.
+    [session.stack, session.browser] = await Promise.all([
+      teardown.track(startLocalStack(), (stack) => stack.close()),
+      teardown.track(launchChromium(), (browser) => browser.close()),
+    ]);
   }, timeoutMs);
-  afterAll(async () => {
-    await session.browser?.close();
-    await session.stack?.close();
-  }, timeoutMs);
+  afterAll(() => teardown.run(), timeoutMs);
   beforeEach(async () => {
     await fetch(`${session.stack?.sandboxOrigin}/_sandbox/reset`, { method: 'POST' });
     session.page = await loopbackOnlyPage(session.browser as Browser);
