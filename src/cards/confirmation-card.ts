@@ -1,25 +1,64 @@
+import { createHash } from 'node:crypto';
 import type { Confirmation } from '../conversations/confirmation';
+import type { ReplySummary } from '../graph/threads';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { isoSeconds } from './reply-card';
 import template from './templates/confirmation.json';
 
+/** What the confirmation card shows besides the conversation: the thread's replies, once someone replied. */
+export interface ConfirmationExtras {
+  summary?: ReplySummary;
+  /** The id of the reply its "Reply" form will post; by default derived from the draft (see below). */
+  replyDraftId?: string;
+}
+
+/** This card's user-facing texts, in one place for the later string catalog. */
+const TEXTS = {
+  noParticipants: 'Group members only',
+  replies: (count: number) => (count === 1 ? '1 reply' : `${count} replies`),
+} as const;
+
 /** The card every submit, check or refresh of a posted draft answers, for whoever sends it. */
-export function renderConfirmationCard(confirmation: Confirmation): AdaptiveCard {
+export function renderConfirmationCard(
+  confirmation: Confirmation,
+  extras: ConfirmationExtras = {},
+): AdaptiveCard {
   const participants = confirmation.participants;
+  const { summary } = extras;
   return renderCard(template, {
     topic: literal(confirmation.topic),
     groupId: confirmation.groupId,
     groupName: literal(confirmation.groupName),
+    // Card data comes back as sent: raw values there, markdown-escaped ones for display.
+    topicData: confirmation.topic,
+    groupNameData: confirmation.groupName,
     participantList:
       participants.length === 0
-        ? 'Group members only'
+        ? TEXTS.noParticipants
         : literal(participants.map((person) => `${person.name} (${person.address})`).join(', ')),
     // Teams renders {{DATE}}/{{TIME}} in the reader's locale; it wants an ISO date without milliseconds.
-    createdAt: confirmation.createdAt.replace(/\.\d{3}Z$/, 'Z'),
+    createdAt: isoSeconds(confirmation.createdAt),
     startedBy: literal(confirmation.startedBy),
     preview: literalLines(confirmation.preview ?? ''),
     conversationId: confirmation.conversationId,
     threadId: confirmation.threadId ?? '',
     draftId: confirmation.draftId,
+    // Whoever presses "Reply" posts their own reply under this id: the reply's key names the viewer too.
+    replyDraftId: extras.replyDraftId ?? firstReplyDraftId(confirmation.draftId),
+    replyCount: summary?.replyCount ?? 0,
+    replyCountText: TEXTS.replies(summary?.replyCount ?? 0),
+    latestAuthor: literal(summary?.latestAuthor ?? ''),
+    latestAt: isoSeconds(summary?.latestAt ?? ''),
   });
+}
+
+/**
+ * The reply-draft id of a confirmation as first answered: derived from its draft id, so every resend, check
+ * or refresh of the draft answers the very same card. After a reply the card comes back with a random id,
+ * so the next reply is a new one; pressing the original card's form again only shows that first reply.
+ */
+export function firstReplyDraftId(draftId: string): string {
+  const hex = createHash('sha256').update(`reply:${draftId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }

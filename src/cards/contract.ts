@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 /**
@@ -6,7 +6,17 @@ import { Value } from '@sinclair/typebox/value';
  * as one schema that gives both the TypeScript type and the runtime check. Everything in an invoke came
  * from a client, so it is checked here before any handler sees it.
  */
-export const CARD_VERBS = ['createConversation', 'checkConversation', 'postAnyway', 'newDraft'] as const;
+export const CARD_VERBS = [
+  'createConversation',
+  'checkConversation',
+  'postAnyway',
+  'newDraft',
+  'postReply',
+  'checkReply',
+  'replyAnyway',
+  'openReply',
+  'recentConversations',
+] as const;
 export type CardVerb = (typeof CARD_VERBS)[number];
 
 const DRAFT_ID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -36,10 +46,60 @@ export type DraftSubmitData = Static<typeof DraftSubmitSchema>;
 export const DraftRefSchema = Type.Object({ draftId: Type.String({ pattern: DRAFT_ID }) });
 export type DraftRefData = Static<typeof DraftRefSchema>;
 
+/**
+ * Exchange ids (conversations, threads) are opaque base64-like strings. They go into URL paths (encoded), so
+ * only their alphabet is accepted: "..", "?" or "#" from a hand-made payload never reach Graph.
+ */
+const EXCHANGE_ID = '^[A-Za-z0-9+/=_-]{1,512}$';
+
+/** A group conversation as a card names it: enough to reply to it and to show what it is. */
+export const ConversationRefSchema = Type.Object({
+  groupId: Type.String({ pattern: GROUP_ID }),
+  groupName: Type.String({ maxLength: 256 }),
+  conversationId: Type.String({ pattern: EXCHANGE_ID }),
+  /** Empty when the card did not know it (a reconciled create, a listed conversation): looked up then. */
+  threadId: Type.Union([Type.Literal(''), Type.String({ pattern: EXCHANGE_ID })]),
+  topic: Type.String({ maxLength: 512 }),
+  /** The confirmation card this reply started from, so the answer can be that card again. */
+  draftId: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: DRAFT_ID })])),
+});
+export type ConversationRefData = Static<typeof ConversationRefSchema>;
+
+/** What a reply form's button sends: the conversation, the reply draft's id and the typed message. */
+export const ReplySubmitSchema = Type.Object({
+  ...ConversationRefSchema.properties,
+  replyDraftId: Type.String({ pattern: DRAFT_ID }),
+  replyText: Type.Optional(Type.String()),
+});
+export type ReplySubmitData = Static<typeof ReplySubmitSchema>;
+
+/** "Recent conversations": no group (the team's or a choice), or the group picked from the choice. */
+export const RecentRequestSchema = Type.Object({
+  groupId: Type.Optional(Type.Union([Type.Literal(''), Type.String({ pattern: GROUP_ID })])),
+  groupName: Type.Optional(Type.String({ maxLength: 256 })),
+  groupChoices: Type.Optional(Type.Array(GroupChoiceSchema, { maxItems: 100 })),
+});
+export type RecentRequestData = Static<typeof RecentRequestSchema>;
+
 export type CardAction =
   | { verb: 'createConversation'; data: DraftSubmitData }
   | { verb: 'checkConversation' | 'postAnyway'; data: DraftRefData }
-  | { verb: 'newDraft' };
+  | { verb: 'newDraft' }
+  | { verb: 'postReply' | 'checkReply' | 'replyAnyway'; data: ReplySubmitData }
+  | { verb: 'openReply'; data: ConversationRefData }
+  | { verb: 'recentConversations'; data: RecentRequestData };
+
+/** The data schema of each verb that carries data (`newDraft` carries none). */
+const SCHEMAS = new Map<CardVerb, TSchema>([
+  ['createConversation', DraftSubmitSchema],
+  ['checkConversation', DraftRefSchema],
+  ['postAnyway', DraftRefSchema],
+  ['postReply', ReplySubmitSchema],
+  ['checkReply', ReplySubmitSchema],
+  ['replyAnyway', ReplySubmitSchema],
+  ['openReply', ConversationRefSchema],
+  ['recentConversations', RecentRequestSchema],
+]);
 
 const VERBS: ReadonlySet<string> = new Set(CARD_VERBS);
 
@@ -51,8 +111,10 @@ export function isCardVerb(value: unknown): value is CardVerb {
 export function readCardAction(verb: unknown, data: unknown): CardAction | undefined {
   if (!isCardVerb(verb)) return undefined;
   if (verb === 'newDraft') return { verb };
-  if (verb === 'createConversation') return Value.Check(DraftSubmitSchema, data) ? { verb, data } : undefined;
-  return Value.Check(DraftRefSchema, data) ? { verb, data } : undefined;
+  const schema = SCHEMAS.get(verb);
+  if (!schema || !Value.Check(schema, data)) return undefined;
+  // The schema for this verb was checked just above, so the pair is one of CardAction's members.
+  return { verb, data } as CardAction;
 }
 
 /**
@@ -62,7 +124,8 @@ export function readCardAction(verb: unknown, data: unknown): CardAction | undef
 export function cardActionProblem(verb: unknown, data: unknown): string | undefined {
   if (!isCardVerb(verb)) return 'verb: not an action of this app';
   if (verb === 'newDraft') return undefined;
-  const schema = verb === 'createConversation' ? DraftSubmitSchema : DraftRefSchema;
+  const schema = SCHEMAS.get(verb);
+  if (!schema) return undefined;
   const first = Value.Errors(schema, data).First();
   if (!first) return undefined;
   const field = first.path.replace(/^\//, '').replaceAll('/', '.') || 'data';

@@ -4,6 +4,10 @@ import template from './templates/welcome.json';
 const COMMANDS = [
   { name: 'Any message', description: 'Opens the form; text after my name becomes the topic.' },
   { name: 'help', description: 'Shows this card.' },
+  {
+    name: 'recent',
+    description: "Lists the latest conversations of this team's group (or of a group you pick).",
+  },
   { name: 'sign out', description: 'Signs you out of Microsoft Graph for this app.' },
 ];
 

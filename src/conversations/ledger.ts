@@ -3,15 +3,19 @@ import type { Logger } from '../shared/logger';
 import type { ClaimStore } from '../storage/claims';
 import type { DraftRecord } from './draft-record';
 
-export interface AttemptContext {
+/**
+ * The ledger keeps drafts of conversations (DraftRecord) and of replies (reply-record.ts): any JSON record
+ * whose key names what it is. The record type is the caller's; the ledger only stores and serialises.
+ */
+export interface AttemptContext<R = DraftRecord> {
   /** Stores an intermediate state (e.g. "posting") before a Graph write, so a crash leaves a trace. */
-  save(record: DraftRecord): Promise<void>;
+  save(record: R): Promise<void>;
 }
 
 /** One step on a draft: gets the stored record (read under the claim) and returns the record to store. */
-export type AttemptStep = (current: DraftRecord | undefined, context: AttemptContext) => Promise<DraftRecord>;
+export type AttemptStep<R = DraftRecord> = (current: R | undefined, context: AttemptContext<R>) => Promise<R>;
 
-export type AttemptResult = { status: 'done'; record: DraftRecord } | { status: 'busy' };
+export type AttemptResult<R = DraftRecord> = { status: 'done'; record: R } | { status: 'busy' };
 
 export interface LedgerOptions {
   /**
@@ -29,7 +33,7 @@ export interface LedgerOptions {
  * submit of a draft makes its sender the author, for good.
  */
 export class DraftLedger {
-  private readonly inFlight = new Map<string, Promise<DraftRecord | undefined>>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly storage: Storage,
@@ -38,12 +42,13 @@ export class DraftLedger {
     private readonly options: LedgerOptions = { staleAfterMs: 120_000 },
   ) {}
 
-  async read(key: string): Promise<DraftRecord | undefined> {
+  async read<R extends object = DraftRecord>(key: string): Promise<R | undefined> {
     const items = await this.storage.read([key]);
-    const stored = items[key] as (DraftRecord & { eTag?: string }) | undefined;
+    const stored = items[key] as (R & { eTag?: string }) | undefined;
     if (!stored) return undefined;
     const { eTag: _eTag, ...record } = stored;
-    return record;
+    // Only this ledger writes under its keys, always an R (plus the eTag taken off above).
+    return record as R;
   }
 
   /** The draft's author: the first user to claim it, ever (a double click of theirs claims it again). */
@@ -52,18 +57,23 @@ export class DraftLedger {
   }
 
   /** Runs `step` once no other attempt holds the draft; waits at most waitMs for it to finish. */
-  async attempt(key: string, waitMs: number, step: AttemptStep): Promise<AttemptResult> {
-    const running = this.inFlight.get(key) ?? this.start(key, step);
+  async attempt<R extends object = DraftRecord>(
+    key: string,
+    waitMs: number,
+    step: AttemptStep<R>,
+  ): Promise<AttemptResult<R>> {
+    // A key holds one kind of record, so whatever runs under it resolves to an R.
+    const running = (this.inFlight.get(key) as Promise<R | undefined> | undefined) ?? this.start(key, step);
     const record = await waitFor(running, waitMs);
     return record ? { status: 'done', record } : { status: 'busy' };
   }
 
-  private start(key: string, step: AttemptStep): Promise<DraftRecord | undefined> {
+  private start<R extends object>(key: string, step: AttemptStep<R>): Promise<R | undefined> {
     const claimKey = `attempt/${key}`;
-    const run = (async (): Promise<DraftRecord | undefined> => {
+    const run = (async (): Promise<R | undefined> => {
       if ((await this.claims.claim(claimKey, this.options.staleAfterMs)) === 'held') return undefined;
       try {
-        const record = await step(await this.read(key), { save: (next) => this.write(key, next) });
+        const record = await step(await this.read<R>(key), { save: (next) => this.write(key, next) });
         await this.write(key, record);
         return record;
       } finally {
@@ -81,7 +91,7 @@ export class DraftLedger {
     return run;
   }
 
-  private async write(key: string, record: DraftRecord): Promise<void> {
+  private async write(key: string, record: object): Promise<void> {
     await this.storage.write({ [key]: { ...record, eTag: '*' } });
   }
 }
@@ -90,10 +100,7 @@ export class DraftLedger {
  * The attempt's record, or undefined when it is held elsewhere, outlasts the wait (it goes on), or
  * crashed (logged above; the record it left says "posting", which the next check treats as unknown).
  */
-async function waitFor(
-  attempt: Promise<DraftRecord | undefined>,
-  waitMs: number,
-): Promise<DraftRecord | undefined> {
+async function waitFor<R>(attempt: Promise<R | undefined>, waitMs: number): Promise<R | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => {
     timer = setTimeout(() => resolve(undefined), waitMs);

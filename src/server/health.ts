@@ -1,5 +1,4 @@
 /** GET /readyz: whether this instance should get traffic (storage reachable, not shutting down). */
-import { RestError } from '@azure/storage-blob';
 import type { Server } from 'restify';
 import type { Logger } from '../shared/logger';
 
@@ -58,8 +57,7 @@ export class Readiness {
         this.logger.warn('readiness.failed', {
           check: probe.name,
           error: error instanceof Error ? error.name : 'unknown',
-          status: error instanceof RestError ? error.statusCode : undefined,
-          code: error instanceof RestError ? error.code : undefined,
+          ...restErrorFields(error),
         });
         return 'failing';
       },
@@ -90,4 +88,17 @@ export function serveReadiness(server: Server, readiness: Readiness): void {
     const report = await readiness.report();
     res.send(report.ready ? 200 : 503, { status: report.status, checks: report.checks });
   });
+}
+
+/**
+ * The Azure SDK's RestError status and code, read by shape rather than `instanceof`: importing RestError
+ * would load the Storage SDK in memory mode too, where no probe exists.
+ */
+function restErrorFields(error: unknown): { status?: number; code?: string } {
+  if (!(error instanceof Error) || error.name !== 'RestError') return {};
+  const { statusCode, code } = error as Error & { statusCode?: unknown; code?: unknown };
+  return {
+    status: typeof statusCode === 'number' ? statusCode : undefined,
+    code: typeof code === 'string' ? code : undefined,
+  };
 }

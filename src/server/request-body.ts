@@ -107,10 +107,13 @@ export function discardRest(req: IncomingMessage, budget: number): void {
 function parseJson(raw: Buffer): BodyResult {
   let parsed: unknown;
   try {
+    const text = raw.toString('utf8');
     // `__proto__` as a key is dropped: later copies with Object.assign would turn it into a prototype.
-    parsed = JSON.parse(raw.toString('utf8'), (key, value: unknown) =>
-      key === '__proto__' ? undefined : value,
-    );
+    // A reviver costs a call per value (0.6% of all CPU under the bench's create load), so it runs only when
+    // the text could spell that key: literally, or through a \u escape. Otherwise no key can be
+    // `__proto__` and both parse alike.
+    parsed =
+      text.includes('__proto__') || text.includes('\\u') ? JSON.parse(text, dropProto) : JSON.parse(text);
   } catch {
     return { ok: false, refusal: { status: 400, reason: 'json', message: 'The body is not valid JSON.' } };
   }
@@ -120,6 +123,10 @@ function parseJson(raw: Buffer): BodyResult {
       refusal: { status: 400, reason: 'json', message: 'The body must be one JSON object.' },
     };
   return { ok: true, body: parsed as Record<string, unknown> };
+}
+
+function dropProto(key: string, value: unknown): unknown {
+  return key === '__proto__' ? undefined : value;
 }
 
 function tooLarge(maxBytes: number): Refusal {

@@ -1,4 +1,4 @@
-import { type ContainerClient, RestError } from '@azure/storage-blob';
+/** Claims: the interface, and the in-memory store (blob-claims.ts has the shared one, loaded only when used). */
 import { ExpiringMap, type ExpiryLimits, estimatedBytes } from './expiring-map';
 import { MEMORY_CLAIM_LIMITS } from './limits';
 
@@ -57,59 +57,11 @@ export class MemoryClaimStore implements ClaimStore {
   }
 }
 
-/** Claims as blobs written with If-None-Match: * (and taken over with If-Match), which Azure applies atomically. */
-export class BlobClaimStore implements ClaimStore {
-  private ready: Promise<unknown> | undefined;
-
-  /** The container comes from blob-container.ts: by connection string or by account URL and Entra ID. */
-  constructor(private readonly container: ContainerClient) {}
-
-  async claim(key: string, staleAfterMs?: number): Promise<ClaimResult> {
-    this.ready ??= this.container.createIfNotExists();
-    await this.ready;
-    const blob = this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`);
-    if (await conditionalWrite(() => upload(blob, { ifNoneMatch: '*' }))) return 'won';
-    if (staleAfterMs === undefined) return 'held';
-    const properties = await blob.getProperties();
-    const claimedAt = Number(properties.metadata?.claimedat ?? 0);
-    if (!isStale(claimedAt, staleAfterMs)) return 'held';
-    return (await conditionalWrite(() => upload(blob, { ifMatch: properties.etag }))) ? 'tookOver' : 'held';
-  }
-
-  async release(key: string): Promise<void> {
-    await this.container.getBlockBlobClient(`claims/${encodeURIComponent(key)}`).deleteIfExists();
-  }
-
-  async claimFor(key: string, holder: string): Promise<string> {
-    this.ready ??= this.container.createIfNotExists();
-    await this.ready;
-    const blob = this.container.getBlockBlobClient(`holders/${encodeURIComponent(key)}`);
-    const body = Buffer.from(holder, 'utf8');
-    const won = await conditionalWrite(() =>
-      blob.upload(body, body.length, { conditions: { ifNoneMatch: '*' } }),
-    );
-    if (won) return holder;
-    return (await blob.downloadToBuffer()).toString('utf8');
-  }
-}
-
-type BlockBlob = ReturnType<ContainerClient['getBlockBlobClient']>;
-
-function upload(blob: BlockBlob, conditions: { ifNoneMatch?: string; ifMatch?: string }): Promise<unknown> {
-  return blob.upload('', 0, { conditions, metadata: { claimedat: String(Date.now()) } });
-}
-
-/** A lost race is an answer (false), not an error: 409 BlobAlreadyExists or 412 ConditionNotMet. */
-async function conditionalWrite(write: () => Promise<unknown>): Promise<boolean> {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof RestError && (error.statusCode === 409 || error.statusCode === 412)) return false;
-    throw error;
-  }
-}
-
-function isStale(claimedAt: number, staleAfterMs: number | undefined, now: number = Date.now()): boolean {
+/** Whether a claim taken at `claimedAt` may be taken over (its holder presumably died). */
+export function isStale(
+  claimedAt: number,
+  staleAfterMs: number | undefined,
+  now: number = Date.now(),
+): boolean {
   return staleAfterMs !== undefined && now - claimedAt > staleAfterMs;
 }

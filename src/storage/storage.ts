@@ -1,7 +1,8 @@
 import type { Storage } from 'botbuilder';
-import { BlobsStorage } from 'botbuilder-azure-blobs';
+import type * as BlobsStorageModule from 'botbuilder-azure-blobs';
+import type * as BlobClaimsModule from './blob-claims';
 import { blobContainer, tokenAccess, usesBlobs } from './blob-container';
-import { BlobClaimStore, type ClaimStore, MemoryClaimStore } from './claims';
+import { type ClaimStore, MemoryClaimStore } from './claims';
 import { MEMORY_CLAIM_LIMITS, MEMORY_STATE_LIMITS } from './limits';
 import { BoundedMemoryStorage } from './memory-storage';
 
@@ -23,6 +24,8 @@ export function createStorage(
   onEvicted: (count: number) => void = () => undefined,
 ): Storage {
   if (!usesBlobs(settings)) return new BoundedMemoryStorage(MEMORY_STATE_LIMITS, onEvicted);
+  // Required only now: memory mode never loads the Azure Storage SDK (start-up time and resident code).
+  const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof BlobsStorageModule;
   const access = tokenAccess(settings);
   if (access)
     return new BlobsStorage('', settings.container, undefined, access.containerUrl, access.credential);
@@ -33,5 +36,6 @@ export function createStorage(
 export function createClaimStore(settings: StorageSettings): ClaimStore {
   const container = blobContainer(settings);
   if (!container) return new MemoryClaimStore(MEMORY_CLAIM_LIMITS);
+  const { BlobClaimStore } = require('./blob-claims') as typeof BlobClaimsModule;
   return new BlobClaimStore(container);
 }

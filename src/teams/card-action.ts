@@ -8,8 +8,10 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/render';
 import { renderUnknownCard } from '../cards/unknown-card';
 import type { BotDeps } from './bot-deps';
 import { buildNewForm } from './new-form';
+import { buildRecentCard } from './recent';
+import { answerReply } from './reply-action';
 import { exchangeFailed, invalidAuthCode, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
-import { answerSubmission, type SubmissionSurface } from './submission';
+import { answerSubmission, isDraftAction, type SubmissionSurface } from './submission';
 
 /** In a chat, every state of a draft replaces the card in place (Universal Actions invoke response). */
 const CARD_SURFACE: SubmissionSurface<AdaptiveCardInvokeResponse> = {
@@ -43,9 +45,14 @@ export async function handleCardAction(
   });
   if ('response' in auth) return auth.response;
   if (action.verb === 'newDraft') return cardResponse(await buildNewForm(context, deps, auth.token));
+  if (action.verb === 'recentConversations')
+    return cardResponse(await buildRecentCard(context, deps, auth.token, action.data));
   // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card. botbuilder's
   // parsed invoke value drops `trigger`, so it is read from the activity.
   const refresh = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+  if (action.verb === 'openReply') return cardResponse(await answerReply(context, deps, action, auth.token));
+  if (!isDraftAction(action))
+    return cardResponse(await answerReply(context, deps, { ...action, refresh }, auth.token));
   return answerSubmission(
     context,
     deps,

@@ -6,6 +6,7 @@ import type { BotDeps } from './bot-deps';
 import { textWithoutMention } from './message-text';
 import { buildNewForm } from './new-form';
 import { rememberIntent, takeIntent } from './pending-sign-in';
+import { buildRecentCard } from './recent';
 import { requireOffer, signInCard } from './sign-in';
 
 type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<void>;
@@ -21,6 +22,7 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['signout', signOut],
   ['logout', signOut],
   ['log out', signOut],
+  ['recent', sendRecent],
 ]);
 
 /** A chat message: a command, or the start of a draft whose topic is the text after the mention. */
@@ -34,7 +36,8 @@ export async function handleChatMessage(context: TurnContext, deps: BotDeps): Pr
 /** After a successful sign-in: carry out what the user asked for before it. */
 export async function resumeAfterSignIn(context: TurnContext, deps: BotDeps): Promise<void> {
   const intent = await takeIntent(context, deps.storage);
-  if (intent) await sendForm(context, deps, intent.topic);
+  if (intent?.kind === 'recent') await sendRecent(context, deps);
+  else if (intent) await sendForm(context, deps, intent.topic);
 }
 
 async function sendHelp(context: TurnContext): Promise<void> {
@@ -48,6 +51,17 @@ async function signOut(context: TurnContext, deps: BotDeps): Promise<void> {
       ? 'You are signed out. I will ask you to sign in the next time you start a conversation.'
       : 'This bot runs in local mode against the Graph sandbox: there is no Microsoft 365 sign-in to end.',
   );
+}
+
+/** "recent": the linked group's latest conversations, or the user's groups to pick from first. */
+async function sendRecent(context: TurnContext, deps: BotDeps): Promise<void> {
+  const token = await deps.tokens.getToken(context);
+  if (!token) {
+    await rememberIntent(context, deps.storage, { kind: 'recent' });
+    await context.sendActivity({ attachments: [signInCard(await requireOffer(context, deps))] });
+    return;
+  }
+  await context.sendActivity({ attachments: [cardAttachment(await buildRecentCard(context, deps, token))] });
 }
 
 async function sendForm(context: TurnContext, deps: BotDeps, topic: string): Promise<void> {

@@ -22,7 +22,7 @@ import { buildNewForm } from './new-form';
 import { isBotNotInRoster } from './roster';
 import { sendCard } from './send-card';
 import { messageExtensionSignIn, proofFrom, tokenForInvoke } from './sign-in';
-import { answerSubmission, authorOf, type SubmissionSurface } from './submission';
+import { answerSubmission, authorOf, isDraftAction, type SubmissionSurface } from './submission';
 import { draftKey } from './turn';
 
 /** Teams gives message-extension invokes 5 s; this leaves time to render and send the answer. */
@@ -89,6 +89,9 @@ export async function handleSubmitAction(
     );
   if (read.verb === 'newDraft')
     return dialog(await buildNewForm(context, deps, auth.token, {}, { inDialog: true, deadline }));
+  // Replies and recent lists are chat-card actions: a dialog's form never sends them.
+  if (!isDraftAction(read))
+    throw new InvokeRefusal(context.activity.name, 400, 'BadRequest', 'This action is not available here.');
   const budget = Math.min(deps.invokeBudgetMs, deadline - Date.now());
   const surface = dialogSurface(action.commandContext);
   return answerSubmission(context, deps, { ...read, refresh: false }, auth.token, surface, budget);

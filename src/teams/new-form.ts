@@ -44,7 +44,7 @@ export async function buildNewForm(
 }
 
 /** An expired token gets one fresh one from the provider, as a submit does (see submitDraft). */
-async function loadTarget(
+export async function loadTarget(
   context: TurnContext,
   deps: BotDeps,
   token: string,

@@ -2,10 +2,7 @@ import type { Storage, TurnContext } from 'botbuilder';
 import { userKeyOf } from './turn';
 
 /** What the user was doing when they had to sign in, so they land there afterwards. */
-export interface PendingChatIntent {
-  kind: 'form';
-  topic: string;
-}
+export type PendingChatIntent = { kind: 'form'; topic: string } | { kind: 'recent' };
 
 function keyOf(context: TurnContext): string {
   return `signin-pending/${context.activity.conversation.id}/${userKeyOf(context)}`;

@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { SignInOffer } from '../auth/token-provider';
-import type { DraftRefData, DraftSubmitData } from '../cards/contract';
+import type { CardAction, DraftRefData, DraftSubmitData } from '../cards/contract';
 import type { DraftSituation, DraftStatusModel } from '../cards/draft-status-card';
 import type { FormCardModel } from '../cards/form-card';
 import type { PendingCardModel } from '../cards/pending-card';
@@ -30,6 +30,18 @@ export interface SubmissionSurface<R> {
 export type DraftAction =
   | { verb: 'createConversation'; data: DraftSubmitData; refresh: boolean }
   | { verb: 'checkConversation' | 'postAnyway'; data: DraftRefData; refresh: boolean };
+
+type DraftCardAction = Extract<
+  CardAction,
+  { verb: 'createConversation' | 'checkConversation' | 'postAnyway' }
+>;
+
+const DRAFT_VERBS: ReadonlySet<string> = new Set(['createConversation', 'checkConversation', 'postAnyway']);
+
+/** Whether a card action is about a conversation draft (as opposed to a reply or a list). */
+export function isDraftAction(action: CardAction): action is DraftCardAction {
+  return DRAFT_VERBS.has(action.verb);
+}
 
 /**
  * The one submit path. Validation, authorship and exactly-once posting happen here whatever the surface;

@@ -105,7 +105,12 @@ describe('submitting the form', () => {
     expect(text(card)).toContain('Conversation started');
     expect(text(card)).toContain('Project Falcon');
     expect(text(card)).toContain('Megan Bowen (meganb@contoso.onmicrosoft.com)');
-    expect(card.actions[0]).toMatchObject({
+    expect(card.actions.map((action) => action.title)).toEqual([
+      'Reply',
+      'Recent conversations',
+      'Start another',
+    ]);
+    expect(card.actions[2]).toMatchObject({
       title: 'Start another',
       data: { conversationId: stored[0].id, threadId: stored[0].threads[0].id },
     });

@@ -315,7 +315,30 @@ describe('confirmation card', () => {
       'Started by': 'Alex Wilber',
     });
     expect(texts(card)).toContain(confirmation.preview);
-    expect(actions(card)).toEqual([
+    const [reply, recent, ...rest] = actions(card);
+    // "Reply" opens an inline form (Action.ShowCard) whose button posts this viewer's reply.
+    expect(reply).toMatchObject({ type: 'Action.ShowCard', title: 'Reply' });
+    const form = (reply as { card: AdaptiveCard }).card;
+    expect(elements(form).map((element) => element.id)).toEqual(['replyText']);
+    expect(actions(form)[0]).toMatchObject({
+      type: 'Action.Execute',
+      verb: 'postReply',
+      data: {
+        groupId: FALCON.id,
+        groupName: FALCON.displayName,
+        conversationId: confirmation.conversationId,
+        threadId: confirmation.threadId,
+        topic: HOSTILE_TOPIC,
+        draftId: confirmation.draftId,
+      },
+    });
+    expect(recent).toMatchObject({
+      type: 'Action.Execute',
+      title: 'Recent conversations',
+      verb: 'recentConversations',
+      data: { groupId: FALCON.id, groupName: FALCON.displayName },
+    });
+    expect(rest).toEqual([
       {
         type: 'Action.Execute',
         title: 'Start another',
@@ -340,20 +363,21 @@ describe('confirmation card', () => {
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(facts(card).Participants).toBe('Group members only');
     expect(elements(card).some((element) => element.style === 'emphasis')).toBe(false);
-    expect(actions(card)[0].data).toMatchObject({ threadId: '' });
+    expect(actions(card)[2].data).toMatchObject({ threadId: '' });
   });
 });
 
 describe('welcome and help card', () => {
   test.each(['welcome', 'help'] as const)(
-    'the %s card lists help and sign out and offers to start',
+    'the %s card lists help, recent and sign out and offers to start or list recent conversations',
     (kind) => {
       const card = renderWelcomeCard(kind);
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(texts(card)[0]).toBe(kind === 'welcome' ? 'Hi! I am Group Conversations.' : 'What I can do');
-      expect(Object.keys(facts(card))).toEqual(['Any message', 'help', 'sign out']);
+      expect(Object.keys(facts(card))).toEqual(['Any message', 'help', 'recent', 'sign out']);
       expect(actions(card)).toEqual([
         { type: 'Action.Execute', title: 'Start a conversation', verb: 'newDraft', data: {} },
+        { type: 'Action.Execute', title: 'Recent conversations', verb: 'recentConversations', data: {} },
       ]);
     },
   );
