@@ -3,7 +3,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import { ClaimsIdentity, type UserTokenClient } from 'botframework-connector';
-import type { BotFrameworkSettings } from '../server/config';
+import type { BotFrameworkSettings } from '../shared/settings';
 
 /**
  * In anonymous (local) mode the turn's claims carry no app id, and botbuilder then builds a token client

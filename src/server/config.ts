@@ -1,4 +1,9 @@
 import type { LogLevel } from '../shared/logger';
+import {
+  BOT_FRAMEWORK_SETTING_NAMES,
+  type BotFrameworkSettings,
+  type TenantPolicy,
+} from '../shared/settings';
 import { isLoopback } from './loopback';
 
 /**
@@ -30,29 +35,6 @@ export interface AppConfig {
   /** Whose activities are served: a tenant not listed is refused before any work (see tenant-gate.ts). */
   tenants: TenantPolicy;
 }
-
-/** `any` only when asked for explicitly (`*`), or in local mode with nothing set. */
-export type TenantPolicy = { kind: 'any' } | { kind: 'listed'; ids: ReadonlySet<string> };
-
-const BOT_FRAMEWORK_SETTING_NAMES = [
-  'MicrosoftAppId',
-  'MicrosoftAppPassword',
-  'MicrosoftAppType',
-  'MicrosoftAppTenantId',
-  'OAuthUrl',
-  'ToChannelFromBotLoginUrl',
-  'ToChannelFromBotOAuthScope',
-  'ToBotFromChannelTokenIssuer',
-  'ToBotFromChannelOpenIdMetadataUrl',
-  'ToBotFromEmulatorOpenIdMetadataUrl',
-  'CallerId',
-  'ChannelService',
-  'ValidateAuthority',
-  'CertificateThumbprint',
-  'CertificatePrivateKey',
-] as const;
-
-export type BotFrameworkSettings = Partial<Record<(typeof BOT_FRAMEWORK_SETTING_NAMES)[number], string>>;
 
 /** Used as the bot id in local mode when BOT_ID is not set; any stable GUID works for the sandbox. */
 export const LOCAL_BOT_ID = '00000000-0000-0000-0000-00000000b075';

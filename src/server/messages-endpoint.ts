@@ -1,12 +1,12 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { LogFields, Logger } from '../shared/logger';
+import type { TenantPolicy } from '../shared/settings';
 import { invokeError } from '../teams/invoke-answers';
 import { invokeValueProblem } from '../teams/invoke-values';
 import { decideTenant } from '../teams/tenant-gate';
 import { checkEnvelope } from './activity-envelope';
 import { authenticate } from './authenticate';
-import type { TenantPolicy } from './config';
 import type { GatedCloudAdapter } from './gated-adapter';
 import { discardRest, type Refusal, readJsonBody, refusalFromHeaders } from './request-body';
 

@@ -1,4 +1,4 @@
-import type { TenantPolicy } from '../server/config';
+import type { TenantPolicy } from '../shared/settings';
 
 /** Which tenant an incoming activity is from, and whether this bot serves it. Pure: runs before any work. */
 
