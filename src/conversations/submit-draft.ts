@@ -182,7 +182,8 @@ function outcomeFor(
   }
 }
 
-function othersView(record: DraftRecord): SubmitOutcome {
+/** What someone who is not the draft's author sees of it: never more than its state. */
+export function othersView(record: DraftRecord): SubmitOutcome {
   const { phase } = record.state;
   return {
     status: 'othersDraft',

@@ -11,7 +11,7 @@ import { buildNewForm } from './new-form';
 import { buildRecentCard } from './recent';
 import { answerReply } from './reply-action';
 import { exchangeFailed, invalidAuthCode, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
-import { answerSubmission, isDraftAction, type SubmissionSurface } from './submission';
+import { answerSubmission, answerWithoutToken, isDraftAction, type SubmissionSurface } from './submission';
 
 /** In a chat, every state of a draft replaces the card in place (Universal Actions invoke response). */
 const CARD_SURFACE: SubmissionSurface<AdaptiveCardInvokeResponse> = {
@@ -38,18 +38,26 @@ export async function handleCardAction(
       'BadRequest',
       `This card action was refused: ${cardActionProblem(verb, data)}.`,
     );
-  const auth = await tokenForInvoke(context, deps, proofFrom(value), {
+  // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card. botbuilder's
+  // parsed invoke value drops `trigger`, so it is read from the activity.
+  const refresh = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
+  const proof = proofFrom(value);
+  const auth = await tokenForInvoke(context, deps, proof, {
     signIn: loginRequest,
     exchangeFailed,
     invalidCode: invalidAuthCode,
   });
-  if ('response' in auth) return auth.response;
+  if ('response' in auth) {
+    // Not after a failed sign-in proof: that answer (412, invalidAuthCode) is what the client needs.
+    const withoutToken =
+      !proof && isDraftAction(action)
+        ? await answerWithoutToken(context, deps, { ...action, refresh }, CARD_SURFACE)
+        : undefined;
+    return withoutToken ?? auth.response;
+  }
   if (action.verb === 'newDraft') return cardResponse(await buildNewForm(context, deps, auth.token));
   if (action.verb === 'recentConversations')
     return cardResponse(await buildRecentCard(context, deps, auth.token, action.data));
-  // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card. botbuilder's
-  // parsed invoke value drops `trigger`, so it is read from the activity.
-  const refresh = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
   if (action.verb === 'openReply') return cardResponse(await answerReply(context, deps, action, auth.token));
   if (!isDraftAction(action))
     return cardResponse(await answerReply(context, deps, { ...action, refresh }, auth.token));

@@ -6,9 +6,9 @@ import type { FormCardModel } from '../cards/form-card';
 import type { PendingCardModel } from '../cards/pending-card';
 import type { UnknownCardModel } from '../cards/unknown-card';
 import type { Confirmation } from '../conversations/confirmation';
-import type { DraftAuthor } from '../conversations/draft-record';
+import type { DraftAuthor, DraftRecord } from '../conversations/draft-record';
 import type { SubmitOutcome } from '../conversations/outcome';
-import { type DraftIntent, handleDraft } from '../conversations/submit-draft';
+import { type DraftIntent, handleDraft, othersView } from '../conversations/submit-draft';
 import type { DraftInput, GroupTarget, SubmittedDraft } from '../domain/draft';
 import { validateDraft } from '../domain/validation';
 import type { BotDeps } from './bot-deps';
@@ -81,6 +81,26 @@ export async function answerSubmission<R>(
   );
   logOutcome(deps, draftId, intent.kind, outcome);
   return render(context, deps, surface, draftId, actor, outcome);
+}
+
+/**
+ * A refresh or "Check again" from a viewer who is not signed in. For someone else's draft, or a posted one,
+ * the answer needs no Graph call and so no token: they see its state instead of a sign-in prompt. Undefined
+ * when only the author's token can answer (their own unposted draft).
+ */
+export async function answerWithoutToken<R>(
+  context: TurnContext,
+  deps: BotDeps,
+  action: DraftAction,
+  surface: SubmissionSurface<R>,
+): Promise<R | undefined> {
+  if (!action.refresh && action.verb !== 'checkConversation') return undefined;
+  const record = await deps.ledger.read<DraftRecord>(draftKey(context, action.data.draftId));
+  if (!record) return undefined;
+  if (record.state.phase === 'created') return surface.created(record.state.confirmation);
+  const actor = authorOf(context);
+  if (record.author.userKey === actor.userKey) return undefined;
+  return render(context, deps, surface, action.data.draftId, actor, othersView(record));
 }
 
 async function render<R>(

@@ -195,6 +195,37 @@ describe('card submit entry (Universal Actions)', () => {
     expect(bot.sandbox.requests).toHaveLength(0);
   });
 
+  test('someone not signed in who refreshes or checks another person’s card sees its state, not a sign-in', async () => {
+    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    const data = draftData();
+    await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', data));
+
+    const megan = cardActionActivity(
+      bot.connector.serviceUrl,
+      'checkConversation',
+      { draftId: data.draftId },
+      undefined,
+      DEMO_TENANT.users.megan,
+    );
+    (megan.value as { trigger: string }).trigger = 'automatic';
+    const response = await bot.post(megan);
+
+    expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(JSON.stringify(response.body)).toContain('Conversation started');
+    expect(bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
+  });
+
+  test('the author’s own check without a token still asks them to sign in', async () => {
+    const response = await bot.post(
+      cardActionActivity(bot.connector.serviceUrl, 'checkConversation', { draftId: randomUUID() }),
+    );
+
+    expect(response.body).toMatchObject({
+      statusCode: 401,
+      type: 'application/vnd.microsoft.activity.loginRequest',
+    });
+  });
+
   test('the retried invoke with an SSO token is exchanged and the draft is posted once', async () => {
     tokenService.allowExchange('uasso', { token: graphToken() });
     const data = draftData();
