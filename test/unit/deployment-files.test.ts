@@ -210,7 +210,8 @@ describe('infra/azure.bicep', () => {
       'WEBSITE_RUN_FROM_PACKAGE',
       'SCM_DO_BUILD_DURING_DEPLOYMENT',
     ];
-    const config = read('src/server/config.ts');
+    // The setting names config reads: its own, and the Bot Framework ones it takes from shared/settings.ts.
+    const config = read('src/server/config.ts') + read('src/shared/settings.ts');
     for (const name of settings.filter((setting) => !readBySdkOrPlatform.includes(setting)))
       expect({ name, readByConfig: config.includes(`'${name}'`) }).toEqual({ name, readByConfig: true });
     // Storage by account URL and managed identity, never by connection string (the account has no keys).
