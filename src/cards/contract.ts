@@ -1,5 +1,5 @@
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { compileAll } from '../shared/compiled-schemas';
 
 /**
  * The contract between our cards and the handlers: every verb a card can send and the data each carries,
@@ -89,17 +89,19 @@ export type CardAction =
   | { verb: 'openReply'; data: ConversationRefData }
   | { verb: 'recentConversations'; data: RecentRequestData };
 
-/** The data schema of each verb that carries data (`newDraft` carries none). */
-const SCHEMAS = new Map<CardVerb, TSchema>([
-  ['createConversation', DraftSubmitSchema],
-  ['checkConversation', DraftRefSchema],
-  ['postAnyway', DraftRefSchema],
-  ['postReply', ReplySubmitSchema],
-  ['checkReply', ReplySubmitSchema],
-  ['replyAnyway', ReplySubmitSchema],
-  ['openReply', ConversationRefSchema],
-  ['recentConversations', RecentRequestSchema],
-]);
+/** The data schema of each verb that carries data (`newDraft` carries none), compiled once. */
+const SCHEMAS = compileAll(
+  new Map<CardVerb, TSchema>([
+    ['createConversation', DraftSubmitSchema],
+    ['checkConversation', DraftRefSchema],
+    ['postAnyway', DraftRefSchema],
+    ['postReply', ReplySubmitSchema],
+    ['checkReply', ReplySubmitSchema],
+    ['replyAnyway', ReplySubmitSchema],
+    ['openReply', ConversationRefSchema],
+    ['recentConversations', RecentRequestSchema],
+  ]),
+);
 
 const VERBS: ReadonlySet<string> = new Set(CARD_VERBS);
 
@@ -112,7 +114,7 @@ export function readCardAction(verb: unknown, data: unknown): CardAction | undef
   if (!isCardVerb(verb)) return undefined;
   if (verb === 'newDraft') return { verb };
   const schema = SCHEMAS.get(verb);
-  if (!schema || !Value.Check(schema, data)) return undefined;
+  if (!schema?.Check(data)) return undefined;
   // The schema for this verb was checked just above, so the pair is one of CardAction's members.
   return { verb, data } as CardAction;
 }
@@ -126,7 +128,7 @@ export function cardActionProblem(verb: unknown, data: unknown): string | undefi
   if (verb === 'newDraft') return undefined;
   const schema = SCHEMAS.get(verb);
   if (!schema) return undefined;
-  const first = Value.Errors(schema, data).First();
+  const first = schema.Errors(data).First();
   if (!first) return undefined;
   const field = first.path.replace(/^\//, '').replaceAll('/', '.') || 'data';
   return `${field}: ${first.message}`;

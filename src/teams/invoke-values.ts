@@ -1,5 +1,5 @@
 import { type TSchema, Type } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { compileAll } from '../shared/compiled-schemas';
 
 /**
  * The `value` of each invoke the app serves, type-checked before botbuilder or our middleware reads it.
@@ -64,20 +64,23 @@ const MessageExtensionAction = Type.Object({
   ...SignInProof,
 });
 
-const INVOKE_VALUES: ReadonlyMap<string, TSchema> = new Map<string, TSchema>([
-  ['adaptiveCard/action', CardAction],
-  ['composeExtension/fetchTask', MessageExtensionAction],
-  ['composeExtension/submitAction', MessageExtensionAction],
-  ['signin/verifyState', Type.Object({ state: Text })],
-  ['signin/tokenExchange', Type.Object({ id: Text, connectionName: Text, token: Text })],
-]);
+/** Each invoke name's value schema, compiled once (see shared/compiled-schemas.ts). */
+const INVOKE_VALUES = compileAll(
+  new Map<string, TSchema>([
+    ['adaptiveCard/action', CardAction],
+    ['composeExtension/fetchTask', MessageExtensionAction],
+    ['composeExtension/submitAction', MessageExtensionAction],
+    ['signin/verifyState', Type.Object({ state: Text })],
+    ['signin/tokenExchange', Type.Object({ id: Text, connectionName: Text, token: Text })],
+  ]),
+);
 
 /** The first problem with an invoke's value, as "field: problem"; undefined when it is fine or not ours. */
 export function invokeValueProblem(name: unknown, value: unknown): string | undefined {
   if (typeof name !== 'string' || value === undefined) return undefined;
   const schema = INVOKE_VALUES.get(name);
-  if (!schema || Value.Check(schema, value)) return undefined;
-  const first = Value.Errors(schema, value).First();
+  if (!schema || schema.Check(value)) return undefined;
+  const first = schema.Errors(value).First();
   const field = `value${(first?.path ?? '').replaceAll('/', '.')}`;
   return `${field}: ${first?.message ?? 'is malformed'}`;
 }
