@@ -107,8 +107,8 @@ describe('m365agents.yml (atk provision / deploy / publish)', () => {
   });
 
   test.each([
-    ['m365agents.yml', project, azureBicep, 'env/.env.dev'],
-    ['m365agents.local.yml', local, botBicep, 'env/.env.local'],
+    ['m365agents.yml', project, azureBicep, 'env/.env.dev.sample'],
+    ['m365agents.local.yml', local, botBicep, 'env/.env.local.sample'],
   ])('%s: every file it names exists and every placeholder has a source', (_name, file, bicep, envFile) => {
     const paths = actions(file).flatMap((action) => {
       const args = action.with ?? {};
@@ -132,9 +132,10 @@ describe('m365agents.yml (atk provision / deploy / publish)', () => {
       expect({ name, source: sources.has(name) }).toEqual({ name, source: true });
   });
 
-  test('the committed env files hold no secrets', () => {
-    for (const file of readdirSync(join(ROOT, 'env'))) {
-      expect(file).not.toMatch(/\.user$/);
+  test('only env samples are committed, and they hold no secrets', () => {
+    const samples = readdirSync(join(ROOT, 'env')).filter((file) => file.endsWith('.sample'));
+    expect(samples.sort()).toEqual(['.env.dev.sample', '.env.local.sample']);
+    for (const file of samples) {
       const values = parseDotenv(read(join('env', file)));
       for (const [name, value] of Object.entries(values)) {
         expect(name).not.toMatch(/^SECRET_/);
@@ -142,7 +143,9 @@ describe('m365agents.yml (atk provision / deploy / publish)', () => {
           expect(value).toBe('');
       }
     }
-    expect(read('.gitignore')).toMatch(/^env\/\.env\.\*\.user$/m);
+    // Filled-in environments (and their .user secrets) stay on the machine that provisioned them.
+    expect(read('.gitignore')).toMatch(/^env\/\.env\.\*$/m);
+    expect(read('.gitignore')).toMatch(/^!env\/\.env\.\*\.sample$/m);
   });
 
   test('local debugging registers only the bot, pointed at the dev tunnel, and runs it with the toolkit settings', () => {
