@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Confirmation } from '../conversations/confirmation';
+import type { Confirmation } from '../domain/confirmation';
 import type { ReplySummary } from '../graph/threads';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';

@@ -1,4 +1,4 @@
-import type { ReplyTarget } from '../conversations/reply-record';
+import type { ReplyTarget } from '../domain/reply';
 import type { ReplySummary } from '../graph/threads';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';

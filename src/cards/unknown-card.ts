@@ -1,4 +1,4 @@
-import type { DraftAuthor } from '../conversations/draft-record';
+import type { DraftAuthor } from '../domain/draft';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import template from './templates/unknown.json';

@@ -1,16 +1,7 @@
-import type { Recipient, SubmittedDraft } from '../domain/draft';
+import type { Confirmation } from '../domain/confirmation';
+import type { DraftAuthor, Recipient, SubmittedDraft } from '../domain/draft';
 import { GraphFailure, type GraphFailureKind } from '../graph/errors';
-import type { Confirmation } from './confirmation';
 import type { SubmitFailure } from './outcome';
-
-/** The person whose submit claimed the draft first: the only one whose submits can post it. */
-export interface DraftAuthor {
-  /** tenant/Entra object id: who they are. */
-  userKey: string;
-  /** Their Teams user id (MRI), what a card's `refresh.userIds` names. */
-  mri: string;
-  name: string;
-}
 
 /**
  * Where a draft stands. `unknown`: a create went out and no answer proved whether Graph carried it out

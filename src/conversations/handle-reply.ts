@@ -1,14 +1,17 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { DraftAuthor } from '../domain/draft';
+import type { ReplyTarget } from '../domain/reply';
 import { toReplyRequest } from '../domain/reply';
 import { createGraphClient } from '../graph/client';
 import { GraphFailure } from '../graph/errors';
 import { type MailboxQueue, MailboxQueueTimeout, mailboxQueue } from '../graph/mailbox-queue';
 import { findReplyBy, firstThreadId, listThreadPosts, replyToThread } from '../graph/threads';
-import { type DraftAuthor, restoreFailure, storeFailure } from './draft-record';
+import { restoreFailure, storeFailure } from './draft-record';
 import type { DraftLedger } from './ledger';
 import type { SubmitFailure } from './outcome';
-import type { ReplyRecord, ReplyTarget } from './reply-record';
-import { ATTEMPT_WORK_MS, type TurnTokens } from './submit-draft';
+import type { ReplyRecord } from './reply-record';
+import { ATTEMPT_WORK_MS } from './submit-draft';
+import { type FollowUpIntent, type TurnTokens, withOneRefresh } from './turn-tokens';
 
 /**
  * The reply path: the create's rules (docs/decisions.md "Exactly once") for `POST …/threads/{id}/reply`.
@@ -16,10 +19,7 @@ import { ATTEMPT_WORK_MS, type TurnTokens } from './submit-draft';
  * look-up and, if that finds nothing, the author's explicit "Post anyway".
  */
 
-export type ReplyIntent =
-  | { kind: 'submit'; target: ReplyTarget; message: string }
-  | { kind: 'check' }
-  | { kind: 'postAnyway' };
+export type ReplyIntent = { kind: 'submit'; target: ReplyTarget; message: string } | FollowUpIntent;
 
 export interface ReplyRequestContext {
   /** Per tenant, viewer and reply-draft id: a card seen by many carries one id, each viewer's reply is theirs. */
@@ -75,11 +75,7 @@ export async function handleReply(deps: ReplyDeps, request: ReplyRequestContext)
           save,
           workDeadline,
         );
-      const first = await run(request.tokens.token);
-      if (!isUnauthorized(first)) return first;
-      // An expired token gets one fresh token and one more try, as for a create.
-      const fresh = await request.tokens.refresh();
-      return fresh && fresh !== request.tokens.token ? run(fresh) : first;
+      return withOneRefresh(request.tokens, run);
     },
   );
   if (result.status === 'busy') {
@@ -248,14 +244,4 @@ function newRecord(request: ReplyRequestContext): ReplyRecord {
     message: request.intent.message,
     state: { phase: 'open' },
   };
-}
-
-function isUnauthorized(record: ReplyRecord): boolean {
-  const { state } = record;
-  return (
-    state.phase === 'open' &&
-    state.failure?.kind === 'graph' &&
-    state.failure.error.kind === 'unauthorized' &&
-    !state.failure.error.claimsChallenge
-  );
 }

@@ -1,7 +1,6 @@
-import type { SubmittedDraft } from '../domain/draft';
+import type { Confirmation } from '../domain/confirmation';
+import type { DraftAuthor, SubmittedDraft } from '../domain/draft';
 import type { GraphFailure } from '../graph/errors';
-import type { Confirmation } from './confirmation';
-import type { DraftAuthor } from './draft-record';
 
 /** Why a valid draft was not posted, Graph having said so. Each kind gets its own plain-words explanation. */
 export type SubmitFailure =

@@ -1,4 +1,5 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
+import type { Confirmation } from '../domain/confirmation';
 import type { Recipient, SubmittedDraft, ValidDraft } from '../domain/draft';
 import { toCreateConversationRequest } from '../domain/graph-request';
 import { type CreatedConversation, createConversation } from '../graph/conversations';
@@ -6,7 +7,6 @@ import { getGroup, type ResolvedUsers, resolveUsers } from '../graph/directory';
 import { GraphFailure } from '../graph/errors';
 import { groupNames } from '../graph/group-names';
 import { type MailboxQueue, MailboxQueueTimeout, mailboxQueue } from '../graph/mailbox-queue';
-import type { Confirmation } from './confirmation';
 import { type DraftRecord, type PostTarget, storeFailure } from './draft-record';
 import type { SubmitFailure } from './outcome';
 

@@ -1,17 +1,8 @@
-import type { DraftAuthor, StoredFailure } from './draft-record';
+import type { DraftAuthor } from '../domain/draft';
+import type { ReplyTarget } from '../domain/reply';
+import type { StoredFailure } from './draft-record';
 
 /** What is kept per reply draft: one person's one reply to one conversation thread. */
-
-/** The conversation a reply goes to, as the card named it (threadId filled in once looked up). */
-export interface ReplyTarget {
-  groupId: string;
-  groupName: string;
-  conversationId: string;
-  threadId: string;
-  topic: string;
-  /** The confirmation card the reply started from, if any: the answer after posting is that card again. */
-  draftId?: string;
-}
 
 /**
  * Where a reply stands; the same states as a conversation draft (draft-record.ts). `unknown`: the reply POST

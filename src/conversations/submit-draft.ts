@@ -1,29 +1,21 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import type { SubmittedDraft, ValidDraft } from '../domain/draft';
+import type { DraftAuthor, SubmittedDraft, ValidDraft } from '../domain/draft';
 import { validateDraft } from '../domain/validation';
 import { createGraphClient } from '../graph/client';
 import { findPostedConversation } from '../graph/conversations';
 import { GraphFailure } from '../graph/errors';
-import { type DraftAuthor, type DraftRecord, restoreFailure } from './draft-record';
+import { type DraftRecord, restoreFailure } from './draft-record';
 import type { AttemptResult, DraftLedger } from './ledger';
 import type { SubmitOutcome } from './outcome';
 import { createdRecord, postDraft } from './post-draft';
-
-/** The user's delegated token for this turn, and a way to get a fresh one after Graph says 401. */
-export interface TurnTokens {
-  token: string;
-  refresh(): Promise<string | undefined>;
-}
+import { type FollowUpIntent, type TurnTokens, withOneRefresh } from './turn-tokens';
 
 /**
  * submit: the author (or the first sender) asks to post the draft they submitted.
  * check: a "Check again" click or any card refresh: never posts; only looks for a conversation whose
  * create had no answer. postAnyway: the author's explicit choice after a look-up found nothing.
  */
-export type DraftIntent =
-  | { kind: 'submit'; draft: SubmittedDraft; valid: ValidDraft }
-  | { kind: 'check' }
-  | { kind: 'postAnyway' };
+export type DraftIntent = { kind: 'submit'; draft: SubmittedDraft; valid: ValidDraft } | FollowUpIntent;
 
 export interface DraftRequest {
   /** The draft's key: per tenant and draft id, never per user (a draft has one author). */
@@ -208,26 +200,4 @@ function validStored(record: DraftRecord): ValidDraft {
   const result = validateDraft(record.draft.values);
   if (!result.ok) throw new Error('A stored draft no longer validates');
   return result.draft;
-}
-
-/** An expired or revoked token gets one fresh token and one more try; a second 401 goes to the user. */
-async function withOneRefresh(
-  tokens: TurnTokens,
-  attempt: (token: string) => Promise<DraftRecord>,
-): Promise<DraftRecord> {
-  const first = await attempt(tokens.token);
-  if (!isUnauthorized(first)) return first;
-  const fresh = await tokens.refresh();
-  if (!fresh || fresh === tokens.token) return first;
-  return attempt(fresh);
-}
-
-function isUnauthorized(record: DraftRecord): boolean {
-  const { state } = record;
-  return (
-    state.phase === 'open' &&
-    state.failure?.kind === 'graph' &&
-    state.failure.error.kind === 'unauthorized' &&
-    !state.failure.error.claimsChallenge
-  );
 }

@@ -48,3 +48,12 @@ export interface SubmittedDraft {
   target: GroupTarget;
   values: DraftInput;
 }
+
+/** The person whose submit claimed the draft first: the only one whose submits can post it. */
+export interface DraftAuthor {
+  /** tenant/Entra object id: who they are. */
+  userKey: string;
+  /** Their Teams user id (MRI), what a card's `refresh.userIds` names. */
+  mri: string;
+  name: string;
+}

@@ -52,3 +52,14 @@ export function clipToBytes(text: string, maxBytes: number): string {
   }
   return text.slice(0, end);
 }
+
+/** The conversation a reply goes to, as the card named it (threadId filled in once looked up). */
+export interface ReplyTarget {
+  groupId: string;
+  groupName: string;
+  conversationId: string;
+  threadId: string;
+  topic: string;
+  /** The confirmation card the reply started from, if any: the answer after posting is that card again. */
+  draftId?: string;
+}

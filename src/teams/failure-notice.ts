@@ -53,18 +53,33 @@ function graphNotice(error: GraphFailure, knownMember: boolean): string {
       return 'That group no longer exists, or you cannot see it. Choose another group.';
     case 'throttled':
     case 'unavailable':
-      return `Microsoft Graph is busy right now. Nothing was posted; try again${
-        error.retryAfterSeconds ? ` in ${Math.ceil(error.retryAfterSeconds)} seconds` : ' in a moment'
-      }.`;
+      return busyNotice(error);
     case 'badRequest':
       return `Microsoft Graph refused the conversation (${error.code ?? 'bad request'}). Check the topic and message, then try again.`;
     case 'network':
     case 'unreachable':
     case 'timeout':
-      return 'Microsoft Graph could not be reached. Nothing was posted; try again in a moment.';
+      return UNREACHABLE_NOTICE;
     case 'unexpected':
-      return `Microsoft Graph answered with an unexpected error (${error.status}). Nothing was posted; try again.`;
+      return unexpectedNotice(error);
   }
+}
+
+/** The texts a create and a reply share: Graph busy, out of reach, or answering oddly; nothing posted. */
+export function busyNotice(error: GraphFailure): string {
+  return `Microsoft Graph is busy right now. Nothing was posted; try again${
+    error.retryAfterSeconds ? ` in ${Math.ceil(error.retryAfterSeconds)} seconds` : ' in a moment'
+  }.`;
+}
+
+export const UNREACHABLE_NOTICE =
+  'Microsoft Graph could not be reached. Nothing was posted; try again in a moment.';
+
+export const CONDITIONAL_ACCESS_NOTICE =
+  "Your organisation's Conditional Access policy needs you to sign in again before posting.";
+
+export function unexpectedNotice(error: GraphFailure): string {
+  return `Microsoft Graph answered with an unexpected error (${error.status}). Nothing was posted; try again.`;
 }
 
 const CONSENT_NOTICE =
@@ -86,7 +101,7 @@ function forbiddenNotice(error: GraphFailure, knownMember: boolean): string {
     case 'missingPermission':
       return CONSENT_NOTICE;
     case 'conditionalAccess':
-      return "Your organisation's Conditional Access policy needs you to sign in again before posting.";
+      return CONDITIONAL_ACCESS_NOTICE;
     case 'unknown':
       return 'Microsoft Graph denied the request. Ask your admin to check your access to this group.';
   }

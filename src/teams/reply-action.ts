@@ -5,12 +5,13 @@ import type { ConversationRefData, ReplySubmitData } from '../cards/contract';
 import type { AdaptiveCard } from '../cards/render';
 import { renderReplyCard } from '../cards/reply-card';
 import { handleReply, type ReplyIntent, type ReplyOutcome } from '../conversations/handle-reply';
-import type { ReplyTarget } from '../conversations/reply-record';
+import type { ReplyTarget } from '../domain/reply';
 import { validateReply } from '../domain/reply';
 import { createGraphClient } from '../graph/client';
 import { GraphFailure } from '../graph/errors';
 import { listThreadPosts, type ReplySummary, summarise } from '../graph/threads';
 import type { BotDeps } from './bot-deps';
+import { outcomeLogFields } from './outcome-log';
 import { replyNotice } from './reply-notice';
 import { authorOf } from './submission';
 import { draftKey, userKeyOf } from './turn';
@@ -164,15 +165,13 @@ function targetOf(data: ConversationRefData): ReplyTarget {
 }
 
 function logOutcome(deps: BotDeps, replyDraftId: string, intent: string, outcome: ReplyOutcome): void {
-  const failure = outcome.status === 'open' ? outcome.failure : undefined;
-  const graph = failure?.kind === 'graph' ? failure.error : undefined;
   deps.logger.info('reply.answered', {
     replyDraftId,
     intent,
-    status: outcome.status,
-    failure: failure?.kind,
-    graphStatus: graph?.status,
-    graphCode: graph?.code,
-    requestId: graph?.requestId ?? (outcome.status === 'unknown' ? outcome.requestId : undefined),
+    ...outcomeLogFields(
+      outcome.status,
+      outcome.status === 'open' ? outcome.failure : undefined,
+      outcome.status === 'unknown' ? outcome.requestId : undefined,
+    ),
   });
 }

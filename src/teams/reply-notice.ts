@@ -1,5 +1,11 @@
 import type { SubmitFailure } from '../conversations/outcome';
 import type { GraphFailure } from '../graph/errors';
+import {
+  busyNotice,
+  CONDITIONAL_ACCESS_NOTICE,
+  UNREACHABLE_NOTICE,
+  unexpectedNotice,
+} from './failure-notice';
 
 /**
  * Why a reply or a conversation list failed, in plain words (this file holds these user-facing texts for
@@ -18,8 +24,7 @@ function graphReplyNotice(error: GraphFailure): string {
     case 'unauthorized':
       return 'Your Microsoft 365 sign-in has expired. Sign in again, then post your reply again.';
     case 'forbidden':
-      if (error.forbiddenReason === 'conditionalAccess')
-        return "Your organisation's Conditional Access policy needs you to sign in again before posting.";
+      if (error.forbiddenReason === 'conditionalAccess') return CONDITIONAL_ACCESS_NOTICE;
       if (error.forbiddenReason === 'missingPermission')
         return 'This app is not allowed to post in group conversations for you yet: a tenant admin must grant admin consent to its Group.ReadWrite.All permission. Nothing was posted.';
       return 'You cannot reply in this group: it is private and you are not a member, or the app lacks consent to post for you. Nothing was posted.';
@@ -27,17 +32,15 @@ function graphReplyNotice(error: GraphFailure): string {
       return 'This conversation no longer exists, or you cannot see it. Nothing was posted.';
     case 'throttled':
     case 'unavailable':
-      return `Microsoft Graph is busy right now. Nothing was posted; try again${
-        error.retryAfterSeconds ? ` in ${Math.ceil(error.retryAfterSeconds)} seconds` : ' in a moment'
-      }.`;
+      return busyNotice(error);
     case 'badRequest':
       return `Microsoft Graph refused the reply (${error.code ?? 'bad request'}). Nothing was posted.`;
     case 'network':
     case 'unreachable':
     case 'timeout':
-      return 'Microsoft Graph could not be reached. Nothing was posted; try again in a moment.';
+      return UNREACHABLE_NOTICE;
     case 'unexpected':
-      return `Microsoft Graph answered with an unexpected error (${error.status}). Nothing was posted; try again.`;
+      return unexpectedNotice(error);
   }
 }
 

@@ -5,14 +5,15 @@ import type { DraftSituation, DraftStatusModel } from '../cards/draft-status-car
 import type { FormCardModel } from '../cards/form-card';
 import type { PendingCardModel } from '../cards/pending-card';
 import type { UnknownCardModel } from '../cards/unknown-card';
-import type { Confirmation } from '../conversations/confirmation';
-import type { DraftAuthor, DraftRecord } from '../conversations/draft-record';
+import type { DraftRecord } from '../conversations/draft-record';
 import type { SubmitOutcome } from '../conversations/outcome';
 import { type DraftIntent, handleDraft, othersView } from '../conversations/submit-draft';
-import type { DraftInput, GroupTarget, SubmittedDraft } from '../domain/draft';
+import type { Confirmation } from '../domain/confirmation';
+import type { DraftAuthor, DraftInput, GroupTarget, SubmittedDraft } from '../domain/draft';
 import { validateDraft } from '../domain/validation';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
+import { outcomeLogFields } from './outcome-log';
 import { renewedSignIn } from './sign-in';
 import { draftKey, userKeyOf } from './turn';
 
@@ -167,17 +168,15 @@ export function authorOf(context: TurnContext): DraftAuthor {
 }
 
 function logOutcome(deps: BotDeps, draftId: string, intent: string, outcome: SubmitOutcome): void {
-  const failure = outcome.status === 'open' ? outcome.failure : undefined;
-  const graph = failure?.kind === 'graph' ? failure.error : undefined;
   deps.logger.info('draft.answered', {
     draftId,
     intent,
-    status: outcome.status,
     groupId: outcome.status === 'created' ? outcome.confirmation.groupId : undefined,
-    failure: failure?.kind,
-    graphStatus: graph?.status,
-    graphCode: graph?.code,
-    requestId: graph?.requestId ?? (outcome.status === 'unknown' ? outcome.requestId : undefined),
+    ...outcomeLogFields(
+      outcome.status,
+      outcome.status === 'open' ? outcome.failure : undefined,
+      outcome.status === 'unknown' ? outcome.requestId : undefined,
+    ),
   });
 }
 

@@ -1,43 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { mintSandboxToken } from '../../sandbox/tokens';
-import { SsoTokenProvider } from '../../src/auth/sso-token-provider';
-import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { SSO_CONNECTION, useSsoBot } from '../support/sso-bot';
 import {
   cardActionActivity,
   invokeActivity,
   messageActivity,
   teamsUserId,
 } from '../support/teams-activities';
-import { startTokenService, type TokenService } from '../support/token-service';
 
 /**
  * A magic code is what the token service's sign-in page shows after a browser sign-in; Teams sends it back
  * in `value.state`. These specify what happens when the token service does not accept it.
  */
 
-const CONNECTION = 'GraphConnection';
+const CONNECTION = SSO_CONNECTION;
 const ALEX = teamsUserId(DEMO_TENANT.users.alex);
 const WRONG_CODE = '000000';
 
-let tokenService: TokenService;
-let bot: BotHarness;
-
-beforeAll(async () => {
-  tokenService = await startTokenService();
-  bot = await startBotHarness({
-    env: { ConnectionName: CONNECTION, OAuthUrl: tokenService.url, INVOKE_BUDGET_MS: '4000' },
-    tokens: () => new SsoTokenProvider(CONNECTION),
-  });
-});
-afterAll(async () => {
-  await bot?.close();
-  await tokenService?.close();
-});
-beforeEach(() => {
-  bot.reset();
-  tokenService.reset();
-});
+const sso = useSsoBot({ INVOKE_BUDGET_MS: '4000' });
 
 const graphToken = (): string => mintSandboxToken({ oid: DEMO_TENANT.users.alex.id });
 
@@ -55,7 +36,7 @@ function draftData(): Record<string, unknown> {
 }
 
 function createWithCode(code: string) {
-  const action = cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData());
+  const action = cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData());
   (action.value as Record<string, unknown>).state = code;
   return action;
 }
@@ -63,37 +44,37 @@ function createWithCode(code: string) {
 describe('Universal Actions (adaptiveCard/action) resent with a magic code in value.state', () => {
   // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/authentication-flow-in-universal-action-for-adaptive-cards
   test('a code the token service refuses is answered 401 invalidAuthCode, exactly as the doc shows', async () => {
-    tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
 
-    const response = await bot.post(createWithCode(WRONG_CODE));
+    const response = await sso.bot.post(createWithCode(WRONG_CODE));
 
     expect(response.body).toEqual({
       statusCode: 401,
       type: 'application/vnd.microsoft.error.invalidAuthCode',
     });
-    expect(bot.sandbox.requests).toHaveLength(0);
+    expect(sso.bot.sandbox.requests).toHaveLength(0);
   });
 
   test('a refused code is not covered up by a token cached earlier: nothing is posted', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
 
-    const response = await bot.post(createWithCode(WRONG_CODE));
+    const response = await sso.bot.post(createWithCode(WRONG_CODE));
 
     expect(response.body).toMatchObject({
       statusCode: 401,
       type: 'application/vnd.microsoft.error.invalidAuthCode',
     });
-    expect(bot.sandbox.conversations()).toHaveLength(0);
+    expect(sso.bot.sandbox.conversations()).toHaveLength(0);
   });
 
   test('the right code resent afterwards signs the user in and posts the draft', async () => {
-    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
-    await bot.post(createWithCode(WRONG_CODE));
+    const code = sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    await sso.bot.post(createWithCode(WRONG_CODE));
 
-    const response = await bot.post(createWithCode(code));
+    const response = await sso.bot.post(createWithCode(code));
 
     expect(JSON.stringify(response.body)).toContain('Conversation started');
-    expect(bot.sandbox.conversations(DEMO_TENANT.groups.falcon.id)).toHaveLength(1);
+    expect(sso.bot.sandbox.conversations(DEMO_TENANT.groups.falcon.id)).toHaveLength(1);
   });
 });
 
@@ -101,8 +82,8 @@ describe('message extension resent with a magic code in value.state', () => {
   // The message-extension auth doc defines no answer for a wrong code: the invoke carries on without it.
   // https://learn.microsoft.com/en-us/microsoftteams/platform/messaging-extensions/how-to/add-authentication
   const fetchTaskWithCode = (code: string) =>
-    bot.post(
-      invokeActivity(bot.connector.serviceUrl, 'composeExtension/fetchTask', {
+    sso.bot.post(
+      invokeActivity(sso.bot.connector.serviceUrl, 'composeExtension/fetchTask', {
         commandId: 'startGroupConversation',
         commandContext: 'compose',
         state: code,
@@ -117,7 +98,7 @@ describe('message extension resent with a magic code in value.state', () => {
   });
 
   test('with a cached token a refused code does not stop the dialog from opening', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
 
     const response = await fetchTaskWithCode(WRONG_CODE);
 
@@ -127,23 +108,23 @@ describe('message extension resent with a magic code in value.state', () => {
 
 describe('chat sign-in (signin/verifyState) with a code the token service refuses', () => {
   test('is acknowledged, says so in the chat, and keeps the topic for the next sign-in', async () => {
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Budget review'));
-    bot.connector.reset();
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Budget review'));
+    sso.bot.connector.reset();
 
-    const response = await bot.post(
-      invokeActivity(bot.connector.serviceUrl, 'signin/verifyState', { state: WRONG_CODE }),
+    const response = await sso.bot.post(
+      invokeActivity(sso.bot.connector.serviceUrl, 'signin/verifyState', { state: WRONG_CODE }),
     );
 
     expect(response.status).toBe(200);
-    expect(bot.connector.sent.map((sent) => sent.activity.text)).toEqual([
+    expect(sso.bot.connector.sent.map((sent) => sent.activity.text)).toEqual([
       'That sign-in did not complete. Send me a message to try again.',
     ]);
 
-    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
-    bot.connector.reset();
-    await bot.post(invokeActivity(bot.connector.serviceUrl, 'signin/verifyState', { state: code }));
+    const code = sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    sso.bot.connector.reset();
+    await sso.bot.post(invokeActivity(sso.bot.connector.serviceUrl, 'signin/verifyState', { state: code }));
 
-    expect(JSON.stringify(bot.connector.sent[0]?.activity.attachments?.[0]?.content)).toContain(
+    expect(JSON.stringify(sso.bot.connector.sent[0]?.activity.attachments?.[0]?.content)).toContain(
       '"value":"Budget review"',
     );
   });

@@ -3,9 +3,10 @@ import { MemoryStorage } from 'botbuilder';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { type GraphSandbox, startGraphSandbox } from '../../sandbox/graph-sandbox';
 import { mintSandboxToken } from '../../sandbox/tokens';
-import type { DraftAuthor, DraftRecord } from '../../src/conversations/draft-record';
+import type { DraftRecord } from '../../src/conversations/draft-record';
 import { DraftLedger } from '../../src/conversations/ledger';
 import { type DraftIntent, handleDraft } from '../../src/conversations/submit-draft';
+import type { DraftAuthor } from '../../src/domain/draft';
 import { createJsonLogger } from '../../src/shared/logger';
 import { MemoryClaimStore } from '../../src/storage/claims';
 

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import type { FaultSpec } from '../../sandbox/graph-sandbox';
 import { mintSandboxToken } from '../../sandbox/tokens';
-import { SsoTokenProvider } from '../../src/auth/sso-token-provider';
 import { LOCAL_BOT_ID } from '../../src/server/config';
-import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { SSO_CONNECTION, useSsoBot } from '../support/sso-bot';
 import {
   cardActionActivity,
   GROUP_CHAT,
@@ -12,35 +11,17 @@ import {
   messageActivity,
   teamsUserId,
 } from '../support/teams-activities';
-import { startTokenService, type TokenService } from '../support/token-service';
 
-const CONNECTION = 'GraphConnection';
+const CONNECTION = SSO_CONNECTION;
 const ALEX = teamsUserId(DEMO_TENANT.users.alex);
 const { groups } = DEMO_TENANT;
 
-let tokenService: TokenService;
-let bot: BotHarness;
-
-beforeAll(async () => {
-  tokenService = await startTokenService();
-  bot = await startBotHarness({
-    env: { ConnectionName: CONNECTION, OAuthUrl: tokenService.url, INVOKE_BUDGET_MS: '4000' },
-    tokens: () => new SsoTokenProvider(CONNECTION),
-  });
-});
-afterAll(async () => {
-  await bot?.close();
-  await tokenService?.close();
-});
-beforeEach(() => {
-  bot.reset();
-  tokenService.reset();
-});
+const sso = useSsoBot({ INVOKE_BUDGET_MS: '4000' });
 
 const graphToken = (): string => mintSandboxToken({ oid: DEMO_TENANT.users.alex.id });
 
 function sentCards(): Array<{ contentType: string; content: Record<string, unknown> }> {
-  return bot.connector.sent.flatMap(
+  return sso.bot.connector.sent.flatMap(
     (s) => (s.activity.attachments ?? []) as Array<{ contentType: string; content: Record<string, unknown> }>,
   );
 }
@@ -60,9 +41,9 @@ function draftData(): Record<string, unknown> {
 
 describe('chat entry', () => {
   test('with a cached token the form appears straight away', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
 
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello'));
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Hello'));
 
     expect(sentCards().map((card) => card.contentType)).toEqual(['application/vnd.microsoft.card.adaptive']);
   });
@@ -73,16 +54,16 @@ describe('chat entry', () => {
   ])(
     'without a token in %s the bot sends an OAuthCard for Teams SSO, built with the bot id',
     async (_, scope) => {
-      await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello', scope));
+      await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Hello', scope));
 
       const [card] = sentCards();
       expect(card.contentType).toBe('application/vnd.microsoft.card.oauth');
       expect(card.content).toMatchObject({
         connectionName: CONNECTION,
         tokenExchangeResource: { uri: `api://botid-${LOCAL_BOT_ID}` },
-        buttons: [{ type: 'signin', value: tokenService.signInLink(0) }],
+        buttons: [{ type: 'signin', value: sso.tokenService.signInLink(0) }],
       });
-      expect(tokenService.signInStates[0]).toMatchObject({
+      expect(sso.tokenService.signInStates[0]).toMatchObject({
         connectionName: CONNECTION,
         msAppId: LOCAL_BOT_ID,
       });
@@ -90,12 +71,12 @@ describe('chat entry', () => {
   );
 
   test('a successful signin/tokenExchange resumes: the form appears with the topic the user typed', async () => {
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Budget review'));
-    tokenService.allowExchange('teams-sso-token', { token: graphToken() });
-    bot.connector.reset();
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Budget review'));
+    sso.tokenService.allowExchange('teams-sso-token', { token: graphToken() });
+    sso.bot.connector.reset();
 
-    const response = await bot.post(
-      invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+    const response = await sso.bot.post(
+      invokeActivity(sso.bot.connector.serviceUrl, 'signin/tokenExchange', {
         id: 'exchange-1',
         connectionName: CONNECTION,
         token: 'teams-sso-token',
@@ -109,10 +90,10 @@ describe('chat entry', () => {
   });
 
   test('a failed exchange answers 412 with {id, connectionName, failureDetail} so Teams shows the button', async () => {
-    tokenService.failExchange('bad-sso-token');
+    sso.tokenService.failExchange('bad-sso-token');
 
-    const response = await bot.post(
-      invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+    const response = await sso.bot.post(
+      invokeActivity(sso.bot.connector.serviceUrl, 'signin/tokenExchange', {
         id: 'exchange-2',
         connectionName: CONNECTION,
         token: 'bad-sso-token',
@@ -125,40 +106,40 @@ describe('chat entry', () => {
   });
 
   test('the same exchange sent by two Teams clients is processed once', async () => {
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Twice'));
-    tokenService.allowExchange('sso-twice', { token: graphToken() });
-    bot.connector.reset();
-    const exchange = invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Twice'));
+    sso.tokenService.allowExchange('sso-twice', { token: graphToken() });
+    sso.bot.connector.reset();
+    const exchange = invokeActivity(sso.bot.connector.serviceUrl, 'signin/tokenExchange', {
       id: 'exchange-dup',
       connectionName: CONNECTION,
       token: 'sso-twice',
     });
 
-    const responses = await Promise.all([bot.post(exchange), bot.post(exchange)]);
+    const responses = await Promise.all([sso.bot.post(exchange), sso.bot.post(exchange)]);
 
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
     expect(sentCards()).toHaveLength(1);
   });
 
   test('a magic code (signin/verifyState) signs the user in and resumes', async () => {
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'By code'));
-    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
-    bot.connector.reset();
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'By code'));
+    const code = sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    sso.bot.connector.reset();
 
-    await bot.post(invokeActivity(bot.connector.serviceUrl, 'signin/verifyState', { state: code }));
+    await sso.bot.post(invokeActivity(sso.bot.connector.serviceUrl, 'signin/verifyState', { state: code }));
 
     expect(JSON.stringify(sentCards()[0]?.content)).toContain('"value":"By code"');
   });
 
   test('an expired token at the form gets one fresh token, and the user’s groups are listed', async () => {
-    tokenService.grantToken(
+    sso.tokenService.grantToken(
       ALEX,
       CONNECTION,
       mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 }),
     );
-    tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
+    sso.tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
 
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Fresh groups'));
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Fresh groups'));
 
     const card = JSON.stringify(sentCards()[0]?.content);
     expect(card).toContain('Project Falcon');
@@ -166,21 +147,21 @@ describe('chat entry', () => {
   });
 
   test('sign out signs the user out of the connection and says so', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
 
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'sign out'));
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'sign out'));
 
-    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
-    expect(bot.connector.sent[0].activity.text).toContain('You are signed out');
-    await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello again'));
+    expect(sso.tokenService.count('/api/usertoken/SignOut')).toBe(1);
+    expect(sso.bot.connector.sent[0].activity.text).toContain('You are signed out');
+    await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Hello again'));
     expect(sentCards()[0].contentType).toBe('application/vnd.microsoft.card.oauth');
   });
 });
 
 describe('card submit entry (Universal Actions)', () => {
   test('without a token the invoke answers a login request with an OAuthCard', async () => {
-    const response = await bot.post(
-      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    const response = await sso.bot.post(
+      cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData()),
     );
 
     expect(response.body).toMatchObject({
@@ -192,32 +173,32 @@ describe('card submit entry (Universal Actions)', () => {
         buttons: [{ type: 'signin' }],
       },
     });
-    expect(bot.sandbox.requests).toHaveLength(0);
+    expect(sso.bot.sandbox.requests).toHaveLength(0);
   });
 
   test('someone not signed in who refreshes or checks another person’s card sees its state, not a sign-in', async () => {
-    tokenService.grantToken(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
     const data = draftData();
-    await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', data));
+    await sso.bot.post(cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', data));
 
     const megan = cardActionActivity(
-      bot.connector.serviceUrl,
+      sso.bot.connector.serviceUrl,
       'checkConversation',
       { draftId: data.draftId },
       undefined,
       DEMO_TENANT.users.megan,
     );
     (megan.value as { trigger: string }).trigger = 'automatic';
-    const response = await bot.post(megan);
+    const response = await sso.bot.post(megan);
 
     expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     expect(JSON.stringify(response.body)).toContain('Conversation started');
-    expect(bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
+    expect(sso.bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
   });
 
   test('the author’s own check without a token still asks them to sign in', async () => {
-    const response = await bot.post(
-      cardActionActivity(bot.connector.serviceUrl, 'checkConversation', { draftId: randomUUID() }),
+    const response = await sso.bot.post(
+      cardActionActivity(sso.bot.connector.serviceUrl, 'checkConversation', { draftId: randomUUID() }),
     );
 
     expect(response.body).toMatchObject({
@@ -227,75 +208,75 @@ describe('card submit entry (Universal Actions)', () => {
   });
 
   test('the retried invoke with an SSO token is exchanged and the draft is posted once', async () => {
-    tokenService.allowExchange('uasso', { token: graphToken() });
+    sso.tokenService.allowExchange('uasso', { token: graphToken() });
     const data = draftData();
-    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', data);
+    const retry = cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', data);
     (retry.value as Record<string, unknown>).authentication = {
       id: 'a1',
       connectionName: CONNECTION,
       token: 'uasso',
     };
 
-    const response = await bot.post(retry);
+    const response = await sso.bot.post(retry);
 
     expect(JSON.stringify(response.body)).toContain('Conversation started');
-    const [stored] = bot.sandbox.conversations(groups.falcon.id);
+    const [stored] = sso.bot.sandbox.conversations(groups.falcon.id);
     expect(stored.topic).toBe('Signed-in topic');
     expect(stored.threads[0].posts[0].body.content).toBe('Body that must survive sign-in');
   });
 
   test('the retried invoke with an SSO token that cannot be exchanged answers 412', async () => {
-    tokenService.failExchange('nope');
-    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData());
+    sso.tokenService.failExchange('nope');
+    const retry = cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData());
     (retry.value as Record<string, unknown>).authentication = {
       id: 'a2',
       connectionName: CONNECTION,
       token: 'nope',
     };
 
-    const response = await bot.post(retry);
+    const response = await sso.bot.post(retry);
 
     expect(response.body).toMatchObject({ statusCode: 412 });
-    expect(bot.sandbox.requests).toHaveLength(0);
+    expect(sso.bot.sandbox.requests).toHaveLength(0);
   });
 
   test('the retried invoke with a magic code (state) is redeemed and the draft is posted', async () => {
-    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
-    const retry = cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData());
+    const code = sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    const retry = cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData());
     (retry.value as Record<string, unknown>).state = code;
 
-    const response = await bot.post(retry);
+    const response = await sso.bot.post(retry);
 
     expect(JSON.stringify(response.body)).toContain('Conversation started');
   });
 
   test('a Graph 401 gets one fresh token from the token service and succeeds', async () => {
     const expired = mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 });
-    tokenService.grantToken(ALEX, CONNECTION, expired);
-    tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
+    sso.tokenService.grantToken(ALEX, CONNECTION, expired);
+    sso.tokenService.refreshAfterNextGet(ALEX, CONNECTION, graphToken());
 
-    const response = await bot.post(
-      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    const response = await sso.bot.post(
+      cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData()),
     );
 
     expect(JSON.stringify(response.body)).toContain('Conversation started');
-    expect(bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
+    expect(sso.bot.sandbox.conversations(groups.falcon.id)).toHaveLength(1);
   });
 
   test('a token Graph keeps refusing leads to a new sign-in, the draft waiting in the resent action', async () => {
     const revoked = mintSandboxToken({ oid: DEMO_TENANT.users.alex.id, lifetimeSeconds: -60 });
-    tokenService.grantToken(ALEX, CONNECTION, revoked);
+    sso.tokenService.grantToken(ALEX, CONNECTION, revoked);
 
-    const response = await bot.post(
-      cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+    const response = await sso.bot.post(
+      cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData()),
     );
 
     expect(response.body).toMatchObject({
       statusCode: 401,
       type: 'application/vnd.microsoft.activity.loginRequest',
     });
-    expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
-    expect(bot.sandbox.conversations()).toHaveLength(0);
+    expect(sso.tokenService.count('/api/usertoken/SignOut')).toBe(1);
+    expect(sso.bot.sandbox.conversations()).toHaveLength(0);
   });
 });
 
@@ -305,13 +286,15 @@ describe('consent and Conditional Access', () => {
       oid: DEMO_TENANT.users.alex.id,
       scp: 'User.ReadBasic.All GroupMember.Read.All',
     });
-    tokenService.grantToken(ALEX, CONNECTION, withoutConsent);
+    sso.tokenService.grantToken(ALEX, CONNECTION, withoutConsent);
     const data = {
       ...draftData(),
       groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
     };
 
-    const response = await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', data));
+    const response = await sso.bot.post(
+      cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', data),
+    );
 
     const card = JSON.stringify(response.body);
     expect(card).toContain('A tenant admin must grant admin consent');
@@ -327,27 +310,27 @@ describe('consent and Conditional Access', () => {
   ])(
     'Conditional Access (%s) signs the user out and asks for a fresh sign-in; nothing is posted',
     async (_, fault) => {
-      tokenService.grantToken(ALEX, CONNECTION, graphToken());
-      bot.sandbox.failNext(1, fault);
+      sso.tokenService.grantToken(ALEX, CONNECTION, graphToken());
+      sso.bot.sandbox.failNext(1, fault);
 
-      const response = await bot.post(
-        cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()),
+      const response = await sso.bot.post(
+        cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData()),
       );
 
       expect(response.body).toMatchObject({
         statusCode: 401,
         type: 'application/vnd.microsoft.activity.loginRequest',
       });
-      expect(tokenService.count('/api/usertoken/SignOut')).toBe(1);
-      expect(bot.sandbox.conversations()).toHaveLength(0);
+      expect(sso.tokenService.count('/api/usertoken/SignOut')).toBe(1);
+      expect(sso.bot.sandbox.conversations()).toHaveLength(0);
     },
   );
 });
 
 describe('message-extension entry', () => {
   const fetchTask = (value: Record<string, unknown> = {}) =>
-    bot.post(
-      invokeActivity(bot.connector.serviceUrl, 'composeExtension/fetchTask', {
+    sso.bot.post(
+      invokeActivity(sso.bot.connector.serviceUrl, 'composeExtension/fetchTask', {
         commandId: 'startGroupConversation',
         commandContext: 'compose',
         ...value,
@@ -362,14 +345,14 @@ describe('message-extension entry', () => {
       composeExtension: {
         type: 'auth',
         suggestedActions: {
-          actions: [{ type: 'openUrl', value: tokenService.signInLink(0), title: 'Sign in' }],
+          actions: [{ type: 'openUrl', value: sso.tokenService.signInLink(0), title: 'Sign in' }],
         },
       },
     });
   });
 
   test('a resend carrying an SSO token is exchanged and the dialog opens', async () => {
-    tokenService.allowExchange('me-sso', { token: graphToken() });
+    sso.tokenService.allowExchange('me-sso', { token: graphToken() });
 
     const response = await fetchTask({ authentication: { token: 'me-sso' } });
 
@@ -377,7 +360,7 @@ describe('message-extension entry', () => {
   });
 
   test('a resend carrying an SSO token that cannot be exchanged answers 412', async () => {
-    tokenService.failExchange('me-bad');
+    sso.tokenService.failExchange('me-bad');
 
     const response = await fetchTask({ authentication: { token: 'me-bad' } });
 
@@ -386,7 +369,7 @@ describe('message-extension entry', () => {
   });
 
   test('a resend carrying a magic code (state) is redeemed and the dialog opens', async () => {
-    const code = tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
+    const code = sso.tokenService.issueMagicCode(ALEX, CONNECTION, graphToken());
 
     const response = await fetchTask({ state: code });
 
@@ -396,19 +379,19 @@ describe('message-extension entry', () => {
 
 test('no token string ever appears in the bot’s log output', async () => {
   const token = graphToken();
-  tokenService.grantToken(ALEX, CONNECTION, token);
-  await bot.post(messageActivity(bot.connector.serviceUrl, 'Hello'));
-  await bot.post(cardActionActivity(bot.connector.serviceUrl, 'createConversation', draftData()));
-  tokenService.allowExchange('sso-secret-value', { token });
-  await bot.post(
-    invokeActivity(bot.connector.serviceUrl, 'signin/tokenExchange', {
+  sso.tokenService.grantToken(ALEX, CONNECTION, token);
+  await sso.bot.post(messageActivity(sso.bot.connector.serviceUrl, 'Hello'));
+  await sso.bot.post(cardActionActivity(sso.bot.connector.serviceUrl, 'createConversation', draftData()));
+  sso.tokenService.allowExchange('sso-secret-value', { token });
+  await sso.bot.post(
+    invokeActivity(sso.bot.connector.serviceUrl, 'signin/tokenExchange', {
       id: 'x',
       connectionName: CONNECTION,
       token: 'sso-secret-value',
     }),
   );
 
-  const log = bot.logLines.join('');
+  const log = sso.bot.logLines.join('');
   expect(log.length).toBeGreaterThan(0);
   expect(log).not.toContain(token);
   expect(log).not.toContain(token.split('.')[1]);

@@ -5,7 +5,7 @@ import { renderPendingCard } from '../../src/cards/pending-card';
 import type { AdaptiveCard } from '../../src/cards/render';
 import { renderUnknownCard } from '../../src/cards/unknown-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
-import type { Confirmation } from '../../src/conversations/confirmation';
+import type { Confirmation } from '../../src/domain/confirmation';
 import type { DraftInput, GroupTarget } from '../../src/domain/draft';
 import { LIMITS } from '../../src/domain/limits';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';

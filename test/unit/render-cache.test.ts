@@ -1,7 +1,7 @@
 import * as ACData from 'adaptivecards-templating';
 import { renderConfirmationCard } from '../../src/cards/confirmation-card';
 import { renderCard } from '../../src/cards/render';
-import type { Confirmation } from '../../src/conversations/confirmation';
+import type { Confirmation } from '../../src/domain/confirmation';
 
 const FALCON = { id: 'a7c5d3e1-2b4f-4c6a-8e0d-9f1b3c5e7a90', displayName: 'Project Falcon' };
 

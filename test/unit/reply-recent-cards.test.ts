@@ -2,8 +2,8 @@ import { renderConfirmationCard } from '../../src/cards/confirmation-card';
 import { renderRecentCard } from '../../src/cards/recent-card';
 import type { AdaptiveCard } from '../../src/cards/render';
 import { type ReplyCardState, renderReplyCard } from '../../src/cards/reply-card';
-import type { ReplyTarget } from '../../src/conversations/reply-record';
 import { LIMITS } from '../../src/domain/limits';
+import type { ReplyTarget } from '../../src/domain/reply';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 
 /**

@@ -1,4 +1,4 @@
-import type { Recipient } from '../domain/draft';
+import type { Recipient } from './draft';
 
 /** What the confirmation card shows, kept per draft so a resubmit answers the same card. */
 export interface Confirmation {
