@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { type Language, languageOf } from '../i18n/language';
 
 /** The tenant a turn comes from, as Teams puts it in channelData (else the conversation's). */
 export function tenantOf(context: TurnContext): string {
@@ -15,4 +16,9 @@ export function userKeyOf(context: TurnContext): string {
 /** A draft's key: per tenant and draft id. Not per user: a draft has one author, whoever sees its card. */
 export function draftKey(context: TurnContext, draftId: string): string {
   return `draft/${tenantOf(context)}/${draftId}`;
+}
+
+/** The language this turn is answered in: the Teams client's `locale` on the activity, else English. */
+export function languageOfTurn(context: TurnContext): Language {
+  return languageOf(context.activity.locale);
 }

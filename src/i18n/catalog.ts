@@ -1,0 +1,64 @@
+import deCommon from './de/common.json';
+import enCommon from './en/common.json';
+import { LANGUAGES, type Language } from './language';
+
+/**
+ * Every user-facing string, one catalog per language, split by area so each area's texts sit in one file.
+ * English is the reference: its keys are the `MessageKey` type, and every other language must have exactly
+ * the same keys (a test compares them, `satisfies` below catches a missing one at compile time).
+ *
+ * A value is either a string or plural forms keyed by `Intl.PluralRules` category ("one", "other", …);
+ * `{name}` marks a parameter. Parameters are inserted as given: escape user text for its target (markdown
+ * in a TextBlock, HTML for Graph) before passing it.
+ */
+const english = { ...enCommon };
+
+export type MessageKey = keyof typeof english;
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type CatalogValue = string | PluralForms;
+type Catalog = Record<MessageKey, CatalogValue>;
+
+const german = { ...deCommon } satisfies Catalog;
+
+const catalogs = new Map<Language, Catalog>([
+  ['en', english],
+  ['de', german],
+]);
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** A user-facing message as a value: what to say, not yet in which language. */
+export interface Message {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+const pluralRules = new Map(LANGUAGES.map((language) => [language, new Intl.PluralRules(language)]));
+
+/** The text for a key in a language; plural forms are chosen by the `count` parameter. */
+export function text(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  const value = (catalogs.get(language) ?? english)[key];
+  return fill(typeof value === 'string' ? value : pluralForm(language, value, params.count), params);
+}
+
+export function translate(language: Language, message: Message): string {
+  return text(language, message.key, message.params);
+}
+
+/** Catalog access for tests and tools (manifest localization, the "no text outside the catalog" check). */
+export function catalogOf(language: Language): Readonly<Catalog> {
+  return catalogs.get(language) ?? english;
+}
+
+function pluralForm(language: Language, forms: PluralForms, count: string | number | undefined): string {
+  const n = typeof count === 'number' ? count : Number(count ?? Number.NaN);
+  const category = Number.isFinite(n) ? pluralRules.get(language)?.select(n) : 'other';
+  return forms[category ?? 'other'] ?? forms.other;
+}
+
+function fill(template: string, params: MessageParams): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
