@@ -65,9 +65,35 @@ export function fillPlaceholders(template: string, values: Readonly<Record<strin
  * Checks a filled-in manifest against the official JSON schema of its own manifestVersion, as shipped in
  * @microsoft/app-manifest. Returns the problems, empty when valid.
  */
-export async function schemaErrors(manifest: Manifest): Promise<string[]> {
+export function schemaErrors(manifest: Manifest): Promise<string[]> {
+  return officialSchemaErrors(manifest, manifest.manifestVersion, 'MicrosoftTeams.schema.json');
+}
+
+/**
+ * Checks a localization file against the official localization schema of the manifest's version: Teams
+ * wants both files on the same version
+ * (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-localization,
+ * https://learn.microsoft.com/microsoftteams/platform/resources/schema/localization-schema).
+ */
+export async function localizationErrors(localization: unknown, manifestVersion: string): Promise<string[]> {
+  const errors = await officialSchemaErrors(
+    localization,
+    manifestVersion,
+    'MicrosoftTeams.Localization.schema.json',
+  );
+  const declared = (localization as { $schema?: unknown } | null)?.$schema;
+  const expected = `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.Localization.schema.json`;
+  if (declared !== expected) errors.push(`/$schema must be ${expected}`);
+  return errors;
+}
+
+async function officialSchemaErrors(
+  document: unknown,
+  version: string,
+  schemaFile: string,
+): Promise<string[]> {
   const schemaPath = require.resolve(
-    `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    `@microsoft/app-manifest/build/json-schemas/teams/v${version}/${schemaFile}`,
   );
   const { $schema: _draft, ...schema } = JSON.parse(await readFile(schemaPath, 'utf8')) as Record<
     string,
@@ -75,14 +101,27 @@ export async function schemaErrors(manifest: Manifest): Promise<string[]> {
   >;
   // The schemas declare draft-04, which Ajv 8 does not load; without the $schema key it reads them with
   // its draft-07 rules, which these schemas only use compatibly (no boolean exclusiveMinimum/Maximum).
-  // strict: false because they carry keywords Ajv does not know (e.g. "deprecationMessage").
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // strict: false because they carry keywords Ajv does not know (e.g. "deprecationMessage"); unicodeRegExp:
+  // false because the localization schema's patterns use a bare "]", valid only without the u flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(schema);
-  if (validate(manifest)) return [];
+  if (validate(document)) return [];
   return (validate.errors ?? []).map(
     (error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`,
   );
+}
+
+/** The language files the manifest's localizationInfo names, relative to the package root. */
+export function localizationFiles(manifest: Manifest): string[] {
+  const info = manifest.localizationInfo as
+    | { defaultLanguageFile?: string; additionalLanguages?: Array<{ file: string }> }
+    | undefined;
+  const files = [
+    info?.defaultLanguageFile,
+    ...(info?.additionalLanguages ?? []).map((language) => language.file),
+  ];
+  return files.filter((file): file is string => typeof file === 'string');
 }
 
 export interface BuiltPackage {
@@ -90,7 +129,7 @@ export interface BuiltPackage {
   zip: Buffer;
 }
 
-/** The zip Teams accepts: manifest.json and both icons at its root, nothing else. */
+/** The zip Teams accepts: manifest.json, both icons and the manifest's language files at its root, nothing else. */
 export async function buildAppPackage(
   values: PlaceholderValues,
   dir = APP_PACKAGE_DIR,
@@ -104,6 +143,13 @@ export async function buildAppPackage(
   zip.file('manifest.json', manifestText);
   for (const icon of [manifest.icons.color, manifest.icons.outline])
     zip.file(icon, await readFile(join(dir, icon)));
+  for (const file of localizationFiles(manifest)) {
+    const text = fillPlaceholders(await readFile(join(dir, file), 'utf8'), values);
+    const problems = await localizationErrors(JSON.parse(text), manifest.manifestVersion);
+    if (problems.length > 0)
+      throw new AppPackageError(`${file} does not match its schema:\n  ${problems.join('\n  ')}`);
+    zip.file(file, text);
+  }
   // A fixed date: the same inputs give the same bytes, so a rebuilt package shows no spurious change.
   for (const file of Object.values(zip.files)) file.date = new Date('2020-01-01T00:00:00Z');
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });

@@ -5,6 +5,7 @@ import { BotFrameworkAuthentication } from './auth/bot-framework-auth';
 import { SsoExchangeDedupeMiddleware } from './auth/sso-exchange-dedupe';
 import type { GraphTokenProvider } from './auth/token-provider';
 import { DraftLedger } from './conversations/ledger';
+import { text } from './i18n/catalog';
 import type { AppConfig } from './server/config';
 import { GatedCloudAdapter } from './server/gated-adapter';
 import { blobStorageProbe, Readiness, serveReadiness } from './server/health';
@@ -16,6 +17,7 @@ import { blobContainer, usesBlobs } from './storage/blob-container';
 import { createClaimStore, createStorage } from './storage/storage';
 import { GroupConversationsBot } from './teams/bot';
 import { failedInvoke } from './teams/invoke-answers';
+import { languageOfTurn } from './teams/turn';
 
 export interface AppDeps {
   config: AppConfig;
@@ -100,12 +102,10 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
     if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY))
       await context.sendActivity({
         type: ActivityTypes.InvokeResponse,
-        value: failedInvoke(context.activity.name),
+        value: failedInvoke(context.activity.name, languageOfTurn(context)),
       });
     else if (context.activity.type === ActivityTypes.Message)
-      await context.sendActivity(
-        'Sorry, something went wrong on my side. Nothing was posted; please try again.',
-      );
+      await context.sendActivity(text(languageOfTurn(context), 'messages.chat.failed'));
   } catch (replyError) {
     logger.error('turn.error_reply_failed', {
       error: replyError instanceof Error ? replyError.name : 'unknown',

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Confirmation } from '../domain/confirmation';
 import type { ReplySummary } from '../graph/threads';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { isoSeconds } from './reply-card';
+import { cardStrings } from './strings';
 import template from './templates/confirmation.json';
 
 /** What the confirmation card shows besides the conversation: the thread's replies, once someone replied. */
@@ -13,29 +16,26 @@ export interface ConfirmationExtras {
   replyDraftId?: string;
 }
 
-/** This card's user-facing texts, in one place for the later string catalog. */
-const TEXTS = {
-  noParticipants: 'Group members only',
-  replies: (count: number) => (count === 1 ? '1 reply' : `${count} replies`),
-} as const;
-
 /** The card every submit, check or refresh of a posted draft answers, for whoever sends it. */
 export function renderConfirmationCard(
+  language: Language,
   confirmation: Confirmation,
   extras: ConfirmationExtras = {},
 ): AdaptiveCard {
   const participants = confirmation.participants;
   const { summary } = extras;
+  const groupName = literal(confirmation.groupName);
   return renderCard(template, {
+    strings: cardStrings(language, 'confirmation'),
     topic: literal(confirmation.topic),
     groupId: confirmation.groupId,
-    groupName: literal(confirmation.groupName),
+    groupName,
     // Card data comes back as sent: raw values there, markdown-escaped ones for display.
     topicData: confirmation.topic,
     groupNameData: confirmation.groupName,
     participantList:
       participants.length === 0
-        ? TEXTS.noParticipants
+        ? text(language, 'cards.confirmation.noParticipants')
         : literal(participants.map((person) => `${person.name} (${person.address})`).join(', ')),
     // Teams renders {{DATE}}/{{TIME}} in the reader's locale; it wants an ISO date without milliseconds.
     createdAt: isoSeconds(confirmation.createdAt),
@@ -47,9 +47,10 @@ export function renderConfirmationCard(
     // Whoever presses "Reply" posts their own reply under this id: the reply's key names the viewer too.
     replyDraftId: extras.replyDraftId ?? firstReplyDraftId(confirmation.draftId),
     replyCount: summary?.replyCount ?? 0,
-    replyCountText: TEXTS.replies(summary?.replyCount ?? 0),
+    replyCountText: text(language, 'cards.common.replyCount', { count: summary?.replyCount ?? 0 }),
     latestAuthor: literal(summary?.latestAuthor ?? ''),
     latestAt: isoSeconds(summary?.latestAt ?? ''),
+    whereToFind: text(language, 'cards.confirmation.whereToFind', { group: groupName }),
   });
 }
 

@@ -124,6 +124,7 @@ export function readCardAction(verb: unknown, data: unknown): CardAction | undef
  * ("participants: Expected string"), for an answer the sender can act on.
  */
 export function cardActionProblem(verb: unknown, data: unknown): string | undefined {
+  // i18n-exempt: a contract diagnostic ("field: problem", typebox's English), quoted inside a translated refusal.
   if (!isCardVerb(verb)) return 'verb: not an action of this app';
   if (verb === 'newDraft') return undefined;
   const schema = SCHEMAS.get(verb);

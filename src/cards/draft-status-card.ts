@@ -1,5 +1,8 @@
+import { type MessageKey, text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings } from './strings';
 import template from './templates/draft-status.json';
 
 export type DraftSituation = 'othersOpen' | 'othersPosting' | 'othersUnknown' | 'missing';
@@ -11,12 +14,21 @@ export interface DraftStatusModel {
   inDialog?: boolean;
 }
 
+const HEADLINES: Readonly<Record<DraftSituation, MessageKey>> = {
+  othersOpen: 'cards.draftStatus.othersOpen',
+  othersPosting: 'cards.draftStatus.othersPosting',
+  othersUnknown: 'cards.draftStatus.othersUnknown',
+  missing: 'cards.draftStatus.missing',
+};
+
 /** What someone who is not a draft's author sees of it, and what a check of an unknown draft shows. */
-export function renderDraftStatusCard(model: DraftStatusModel): AdaptiveCard {
+export function renderDraftStatusCard(language: Language, model: DraftStatusModel): AdaptiveCard {
+  const author = literal(model.authorName || text(language, 'cards.draftStatus.someone'));
+  const topic = literal(model.topic ?? '');
   return renderCard(template, {
+    strings: cardStrings(language, 'draftStatus'),
     situation: model.situation,
-    authorName: literal(model.authorName || 'Someone'),
-    topic: literal(model.topic ?? ''),
+    headline: text(language, HEADLINES[model.situation], { author, topic }),
     inDialog: model.inDialog ?? false,
   });
 }

@@ -1,7 +1,10 @@
 import type { DraftField, DraftInput, FieldError, GroupTarget } from '../domain/draft';
 import { LIMITS } from '../domain/limits';
+import { type Message, type MessageKey, text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings, shownMessage } from './strings';
 import template from './templates/form.json';
 
 export interface FormCardModel {
@@ -10,7 +13,7 @@ export interface FormCardModel {
   values?: DraftInput;
   errors?: FieldError[];
   /** A plain-words explanation of why the last attempt failed, shown above the inputs. */
-  notice?: string;
+  notice?: Message;
   requestId?: string;
   /** True once the user has submitted: the form then says nothing was posted yet and offers a retry. */
   attempted?: boolean;
@@ -18,15 +21,16 @@ export interface FormCardModel {
   inDialog?: boolean;
 }
 
-const FIELD_LABELS: Record<DraftField, string> = {
-  topic: 'Topic',
-  body: 'Message',
-  participants: 'Add people',
-  emails: 'Other e-mail addresses',
-  groupId: 'Microsoft 365 group',
+/** The label each field has on the form, so an error names the field as the user sees it. */
+const FIELD_LABELS: Readonly<Record<DraftField, MessageKey>> = {
+  topic: 'cards.common.topic',
+  body: 'cards.form.bodyLabel',
+  participants: 'cards.form.participantsLabel',
+  emails: 'cards.form.emailsField',
+  groupId: 'cards.common.groupLabel',
 };
 
-export function renderFormCard(model: FormCardModel): AdaptiveCard {
+export function renderFormCard(language: Language, model: FormCardModel): AdaptiveCard {
   const values = model.values ?? {};
   const linked = model.target.kind === 'linked' ? model.target : undefined;
   const groups = (model.target.kind === 'choice' ? model.target.groups : []).map(({ id, displayName }) => ({
@@ -35,36 +39,41 @@ export function renderFormCard(model: FormCardModel): AdaptiveCard {
   }));
   const retrying = Boolean(model.attempted);
   return renderCard(template, {
-    title: retrying ? 'Your conversation was not posted yet' : 'Start a group conversation',
+    strings: cardStrings(language, 'form'),
+    title: text(language, retrying ? 'cards.form.titleRetry' : 'cards.form.titleNew'),
     draftId: model.draftId,
     linkedGroupId: linked?.id ?? '',
     linkedGroupName: linked?.displayName ?? '',
     // The name travels back in the action data as typed; only the sentence that shows it is escaped.
-    linkedGroupLabel: literal(linked?.displayName ?? ''),
+    linkedGroupText: text(language, 'cards.form.linkedGroup', { group: literal(linked?.displayName ?? '') }),
     // An empty choice set is not a valid card: without groups, say why instead of showing an empty picker.
     showGroupChoice: groups.length > 0,
     noGroups: model.target.kind === 'choice' && groups.length === 0 && !model.notice,
     groups,
     groupId: values.groupId ?? '',
     topic: values.topic ?? '',
+    topicRequired: text(language, 'cards.form.topicRequired', { max: LIMITS.topicMaxLength }),
     body: values.body ?? '',
     participants: values.participants ?? '',
     // The picker can only show names it was given; without a Graph call we only have the ids.
     pickedPeople: splitIds(values.participants).map((id) => ({ title: id, value: id })),
     emails: values.emails ?? '',
     errors: (model.errors ?? []).map((error) => ({
-      label: FIELD_LABELS[error.field],
-      message: literal(error.message),
+      label: text(language, FIELD_LABELS[error.field]),
+      message: shownMessage(language, error.message),
     })),
-    notice: literal(model.notice ?? ''),
-    requestId: literal(model.requestId ?? ''),
-    submitTitle: retrying ? 'Try again' : 'Start conversation',
+    notice: shownMessage(language, model.notice),
+    requestId: model.requestId ?? '',
+    requestIdText: text(language, 'cards.common.supportReference', {
+      requestId: literal(model.requestId ?? ''),
+    }),
+    submitTitle: text(language, retrying ? 'cards.form.submitRetry' : 'cards.form.submitNew'),
     inDialog: model.inDialog ?? false,
   });
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+function clip(name: string, max: number): string {
+  return name.length <= max ? name : `${name.slice(0, max - 1)}…`;
 }
 
 function splitIds(participants: string | undefined): string[] {

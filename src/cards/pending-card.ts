@@ -1,6 +1,9 @@
 import type { DraftAuthor } from '../domain/draft';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings } from './strings';
 import template from './templates/pending.json';
 
 export interface PendingCardModel {
@@ -16,12 +19,14 @@ export interface PendingCardModel {
  * (`refresh.userIds`): without it Teams refreshes it for every viewer, as that viewer. Its refresh and its
  * button only check; they never post.
  */
-export function renderPendingCard(model: PendingCardModel): AdaptiveCard {
+export function renderPendingCard(language: Language, model: PendingCardModel): AdaptiveCard {
+  const topic = literal(model.topic);
   return renderCard(template, {
+    strings: cardStrings(language, 'pending'),
     draftId: model.draftId,
-    topic: literal(model.topic),
-    authorName: literal(model.author.name),
+    headline: model.byViewer
+      ? text(language, 'cards.pending.byViewer', { topic })
+      : text(language, 'cards.pending.byOther', { topic, author: literal(model.author.name) }),
     authorMri: model.author.mri,
-    byViewer: model.byViewer,
   });
 }

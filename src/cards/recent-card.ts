@@ -1,8 +1,11 @@
 import { LIMITS } from '../domain/limits';
 import type { RecentConversation } from '../graph/recent-conversations';
+import { type Message, text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { isoSeconds } from './reply-card';
+import { cardStrings, shownMessage } from './strings';
 import template from './templates/recent.json';
 
 /** "Recent conversations": a group's latest conversations, each with "Reply", or the group choice first. */
@@ -10,34 +13,32 @@ import template from './templates/recent.json';
 export type RecentCardModel =
   | { state: 'list'; group: GroupRef; conversations: RecentConversation[]; sinceDays: number }
   | { state: 'empty'; group: GroupRef; sinceDays: number }
-  | { state: 'choice'; groups: GroupRef[]; chosenGroupId?: string; notice?: string }
+  | { state: 'choice'; groups: GroupRef[]; chosenGroupId?: string; notice?: Message }
   | { state: 'noGroups' }
-  | { state: 'failed'; group?: GroupRef; notice: string; requestId?: string };
+  | { state: 'failed'; group?: GroupRef; notice: Message; requestId?: string };
 
 export interface GroupRef {
   id: string;
   displayName: string;
 }
 
-/** This card's user-facing texts, in one place for the later string catalog. */
-const TEXTS = {
-  listHeading: (group: string) => `Recent conversations in ${group}`,
-  choiceHeading: 'Recent conversations: choose a group',
-  plainHeading: 'Recent conversations',
-} as const;
-
-export function renderRecentCard(model: RecentCardModel): AdaptiveCard {
+export function renderRecentCard(language: Language, model: RecentCardModel): AdaptiveCard {
   const group = 'group' in model ? model.group : undefined;
   const groupName = group?.displayName ?? '';
+  const requestId = model.state === 'failed' ? (model.requestId ?? '') : '';
   return renderCard(template, {
+    strings: cardStrings(language, 'recent'),
     state: model.state,
-    heading: headingOf(model, groupName),
+    heading: headingOf(language, model, groupName),
     groupId: group?.id ?? '',
-    groupName: literal(groupName),
     groupNameData: groupName,
-    sinceDays: 'sinceDays' in model ? model.sinceDays : 0,
-    notice: literal('notice' in model ? (model.notice ?? '') : ''),
-    requestId: literal(model.state === 'failed' ? (model.requestId ?? '') : ''),
+    emptyText: text(language, 'cards.recent.empty', {
+      group: literal(groupName),
+      count: 'sinceDays' in model ? model.sinceDays : 0,
+    }),
+    notice: shownMessage(language, 'notice' in model ? model.notice : undefined),
+    requestId,
+    requestIdText: text(language, 'cards.common.supportReference', { requestId: literal(requestId) }),
     // Clipped as on the form (decision #22): 100 names of 256 characters, twice each, would not fit.
     groups:
       model.state === 'choice'
@@ -62,13 +63,13 @@ export function renderRecentCard(model: RecentCardModel): AdaptiveCard {
   });
 }
 
-function headingOf(model: RecentCardModel, groupName: string): string {
-  if (model.state === 'choice') return TEXTS.choiceHeading;
-  if (groupName !== '') return TEXTS.listHeading(literal(groupName));
-  return TEXTS.plainHeading;
+function headingOf(language: Language, model: RecentCardModel, groupName: string): string {
+  if (model.state === 'choice') return text(language, 'cards.recent.headingChoice');
+  if (groupName !== '') return text(language, 'cards.recent.headingGroup', { group: literal(groupName) });
+  return text(language, 'cards.common.recentConversations');
 }
 
-function clip(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+function clip(name: string, max: number): string {
+  const chars = [...name];
+  return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -1,7 +1,10 @@
 import type { ReplyTarget } from '../domain/reply';
 import type { ReplySummary } from '../graph/threads';
+import { type Message, type MessageKey, text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings, shownMessage } from './strings';
 import template from './templates/reply.json';
 
 /** The reply card: the inline form, and each state of one reply draft (posting, unknown, posted). */
@@ -14,9 +17,9 @@ export interface ReplyCardModel {
   replyDraftId: string;
   replyText?: string;
   /** The message field's problem (validation), shown above the kept input. */
-  error?: string;
+  error?: Message;
   /** Why Graph did not post it, in plain words. */
-  notice?: string;
+  notice?: Message;
   requestId?: string;
   lookedUp?: boolean;
   /** The reply's author's Teams id: only their client refreshes a posting or unknown card. */
@@ -24,30 +27,21 @@ export interface ReplyCardModel {
   summary?: ReplySummary;
 }
 
-/** This card's user-facing texts, in one place for the later string catalog. */
-const TEXTS = {
-  heading: new Map<ReplyCardState, string>([
-    ['form', 'Reply to the conversation'],
-    ['pending', 'Posting your reply…'],
-    ['unknown', 'Your reply may have been posted'],
-    ['posted', 'Reply posted'],
-  ]),
-  replies: (count: number) => (count === 1 ? '1 reply' : `${count} replies`),
-} as const;
+const HEADINGS: Readonly<Record<ReplyCardState, { key: MessageKey; color: string }>> = {
+  form: { key: 'cards.reply.headingForm', color: 'Default' },
+  pending: { key: 'cards.reply.headingPending', color: 'Default' },
+  unknown: { key: 'cards.reply.headingUnknown', color: 'Warning' },
+  posted: { key: 'cards.reply.headingPosted', color: 'Good' },
+};
 
-const COLORS = new Map<ReplyCardState, string>([
-  ['form', 'Default'],
-  ['pending', 'Default'],
-  ['unknown', 'Warning'],
-  ['posted', 'Good'],
-]);
-
-export function renderReplyCard(model: ReplyCardModel): AdaptiveCard {
+export function renderReplyCard(language: Language, model: ReplyCardModel): AdaptiveCard {
   const { target, summary } = model;
+  const heading = HEADINGS[model.state];
   return renderCard(template, {
+    strings: cardStrings(language, 'reply'),
     state: model.state,
-    heading: TEXTS.heading.get(model.state) ?? '',
-    headingColor: COLORS.get(model.state) ?? 'Default',
+    heading: text(language, heading.key),
+    headingColor: heading.color,
     topic: literal(target.topic),
     groupName: literal(target.groupName),
     // Card data goes back to us as typed, so it carries the raw values, not the markdown-escaped ones.
@@ -59,13 +53,16 @@ export function renderReplyCard(model: ReplyCardModel): AdaptiveCard {
     draftId: target.draftId ?? '',
     replyDraftId: model.replyDraftId,
     replyText: model.replyText ?? '',
-    error: literal(model.error ?? ''),
-    notice: literal(model.notice ?? ''),
-    requestId: literal(model.requestId ?? ''),
+    error: shownMessage(language, model.error),
+    notice: shownMessage(language, model.notice),
+    requestId: model.requestId ?? '',
+    requestIdText: text(language, 'cards.common.supportReference', {
+      requestId: literal(model.requestId ?? ''),
+    }),
     lookedUp: model.lookedUp ?? false,
     authorMri: model.authorMri ?? '',
     replyCount: summary?.replyCount ?? 0,
-    replyCountText: TEXTS.replies(summary?.replyCount ?? 0),
+    replyCountText: text(language, 'cards.common.replyCount', { count: summary?.replyCount ?? 0 }),
     latestAuthor: literal(summary?.latestAuthor ?? ''),
     latestAt: isoSeconds(summary?.latestAt ?? ''),
   });

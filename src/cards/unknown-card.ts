@@ -1,6 +1,9 @@
 import type { DraftAuthor } from '../domain/draft';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings } from './strings';
 import template from './templates/unknown.json';
 
 export interface UnknownCardModel {
@@ -15,14 +18,19 @@ export interface UnknownCardModel {
 }
 
 /** A create without a conclusive answer: never "nothing was posted", and no second post without asking. */
-export function renderUnknownCard(model: UnknownCardModel): AdaptiveCard {
+export function renderUnknownCard(language: Language, model: UnknownCardModel): AdaptiveCard {
+  const group = literal(model.groupName);
   return renderCard(template, {
+    strings: cardStrings(language, 'unknown'),
     draftId: model.draftId,
-    topic: literal(model.topic),
-    groupName: literal(model.groupName),
+    title: text(language, 'cards.unknown.title', { topic: literal(model.topic) }),
+    explanation: text(language, model.lookedUp ? 'cards.unknown.notFoundYet' : 'cards.unknown.notConfirmed', {
+      group,
+    }),
     authorMri: model.author.mri,
     lookedUp: model.lookedUp,
-    requestId: literal(model.requestId ?? ''),
+    requestId: model.requestId ?? '',
+    requestIdText: text(language, 'cards.unknown.requestId', { requestId: literal(model.requestId ?? '') }),
     inDialog: model.inDialog ?? false,
   });
 }

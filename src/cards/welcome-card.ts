@@ -1,19 +1,15 @@
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import { type AdaptiveCard, renderCard } from './render';
+import { cardStrings } from './strings';
 import template from './templates/welcome.json';
 
-const COMMANDS = [
-  { name: 'Any message', description: 'Opens the form; text after my name becomes the topic.' },
-  { name: 'help', description: 'Shows this card.' },
-  {
-    name: 'recent',
-    description: "Lists the latest conversations of this team's group (or of a group you pick).",
-  },
-  { name: 'sign out', description: 'Signs you out of Microsoft Graph for this app.' },
-];
-
-export function renderWelcomeCard(kind: 'welcome' | 'help'): AdaptiveCard {
+export function renderWelcomeCard(language: Language, kind: 'welcome' | 'help'): AdaptiveCard {
   return renderCard(template, {
-    heading: kind === 'welcome' ? 'Hi! I am Group Conversations.' : 'What I can do',
-    commands: COMMANDS,
+    strings: cardStrings(language, 'welcome'),
+    heading:
+      kind === 'welcome'
+        ? text(language, 'cards.welcome.headingWelcome', { product: text(language, 'common.productName') })
+        : text(language, 'cards.welcome.headingHelp'),
   });
 }

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/catalog';
 import type { ParticipantEntry } from './participants';
 
 /** What the form submits, untrusted and possibly partial. Input ids match the card's. */
@@ -21,9 +22,10 @@ export interface ValidDraft {
 
 export type DraftField = 'topic' | 'body' | 'participants' | 'emails' | 'groupId';
 
+/** A problem with one field, as a message value: the surface translates it into the reader's language. */
 export interface FieldError {
   field: DraftField;
-  message: string;
+  message: Message;
 }
 
 /** A person as Graph's `newParticipants` wants them. */

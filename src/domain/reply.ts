@@ -1,27 +1,29 @@
+import type { Message } from '../i18n/catalog';
 import { plainTextToHtml } from './html';
 import { LIMITS } from './limits';
 import { multiLineText } from './text';
 
 /** A reply's message, checked like a draft's body before anything reaches Graph. */
 
-/** `kept`: what the form shows again; a reply over the limit is cut to it so the card stays small. */
-export type ReplyValidation = { ok: true; message: string } | { ok: false; error: string; kept: string };
-
-/** User-facing texts of reply validation, in one place for the later string catalog. */
-const REPLY_TEXTS = {
-  empty: 'Write your reply.',
-  tooLong: (over: number) =>
-    `The reply was about ${over} ${over === 1 ? 'character' : 'characters'} too long (the limit is ${LIMITS.bodyMaxBytes} bytes), so it was cut to fit: check its end, then post it.`,
-} as const;
+/**
+ * `kept`: what the form shows again; a reply over the limit is cut to it so the card stays small. `error`
+ * is a message value: the surface translates it into the reader's language.
+ */
+export type ReplyValidation = { ok: true; message: string } | { ok: false; error: Message; kept: string };
 
 export function validateReply(text: string | undefined): ReplyValidation {
   // Same cleaning as a conversation's body: control and bidi characters never reach the mailbox.
   const message = multiLineText(text ?? '').replace(/\s+$/, '');
-  if (message.trim().length === 0) return { ok: false, error: REPLY_TEXTS.empty, kept: text ?? '' };
+  if (message.trim().length === 0)
+    return { ok: false, error: { key: 'messages.replyValidation.empty' }, kept: text ?? '' };
   const bytes = Buffer.byteLength(message, 'utf8');
   if (bytes > LIMITS.bodyMaxBytes) {
     const over = Math.ceil(((bytes - LIMITS.bodyMaxBytes) / bytes) * [...message].length);
-    return { ok: false, error: REPLY_TEXTS.tooLong(over), kept: clipToBytes(message, LIMITS.bodyMaxBytes) };
+    return {
+      ok: false,
+      error: { key: 'messages.replyValidation.tooLong', params: { count: over, limit: LIMITS.bodyMaxBytes } },
+      kept: clipToBytes(message, LIMITS.bodyMaxBytes),
+    };
   }
   return { ok: true, message };
 }

@@ -1,3 +1,4 @@
+import type { Message } from '../i18n/catalog';
 import type { DraftInput, FieldError, ValidDraft } from './draft';
 import { LIMITS } from './limits';
 import { parseParticipants } from './participants';
@@ -12,20 +13,27 @@ export function validateDraft(input: DraftInput): ValidationResult {
   const body = multiLineText(input.body ?? '').replace(/\s+$/, '');
   const groupId = (input.groupId ?? '').trim();
 
-  if (topic.length === 0) errors.push({ field: 'topic', message: 'Enter a topic.' });
+  if (topic.length === 0) errors.push({ field: 'topic', message: { key: 'messages.validation.topicEmpty' } });
   else if (topic.length > LIMITS.topicMaxLength)
     errors.push({
       field: 'topic',
-      message: `The topic is ${topic.length} characters long; the limit is ${LIMITS.topicMaxLength}.`,
+      message: {
+        key: 'messages.validation.topicTooLong',
+        params: { length: topic.length, limit: LIMITS.topicMaxLength },
+      },
     });
 
   const bodyBytes = utf8Length(body);
-  if (body.trim().length === 0) errors.push({ field: 'body', message: 'Write the message to post.' });
+  if (body.trim().length === 0)
+    errors.push({ field: 'body', message: { key: 'messages.validation.bodyEmpty' } });
   else if (bodyBytes > LIMITS.bodyMaxBytes) {
     const over = Math.ceil(((bodyBytes - LIMITS.bodyMaxBytes) / bodyBytes) * [...body].length);
     errors.push({
       field: 'body',
-      message: `The message is too long: shorten it by about ${over} ${over === 1 ? 'character' : 'characters'}. The limit is ${LIMITS.bodyMaxBytes} bytes: ${LIMITS.bodyMaxBytes} letters, or about a third as many Chinese, Japanese or Korean characters.`,
+      message: {
+        key: 'messages.validation.bodyTooLong',
+        params: { count: over, limit: LIMITS.bodyMaxBytes },
+      },
     });
   }
 
@@ -33,7 +41,10 @@ export function validateDraft(input: DraftInput): ValidationResult {
     if ((input[field] ?? '').length > LIMITS.addressListMaxLength)
       errors.push({
         field,
-        message: `This list is ${(input[field] ?? '').length} characters long; the limit is ${LIMITS.addressListMaxLength}.`,
+        message: {
+          key: 'messages.validation.listTooLong',
+          params: { length: (input[field] ?? '').length, limit: LIMITS.addressListMaxLength },
+        },
       });
 
   const picked = parseParticipants(input.participants);
@@ -45,10 +56,14 @@ export function validateDraft(input: DraftInput): ValidationResult {
   if (participants.length > LIMITS.maxParticipants)
     errors.push({
       field: 'participants',
-      message: `${participants.length} participants is too many; the limit is ${LIMITS.maxParticipants}.`,
+      message: {
+        key: 'messages.validation.tooManyParticipants',
+        params: { count: participants.length, limit: LIMITS.maxParticipants },
+      },
     });
 
-  if (groupId.length === 0) errors.push({ field: 'groupId', message: 'Choose the group to post in.' });
+  if (groupId.length === 0)
+    errors.push({ field: 'groupId', message: { key: 'messages.validation.groupMissing' } });
 
   if (errors.length > 0) return { ok: false, errors };
   return { ok: true, draft: { topic, body, participants, groupId } };
@@ -58,7 +73,8 @@ function utf8Length(text: string): number {
   return new TextEncoder().encode(text).length;
 }
 
-function notRecognised(entries: string[]): string {
+/** The entries as typed, each quoted: quotes show where an entry with stray spaces begins and ends. */
+function notRecognised(entries: string[]): Message {
   const list = entries.map((entry) => `"${entry}"`).join(', ');
-  return `Not a valid e-mail address or directory user: ${list}.`;
+  return { key: 'messages.validation.notRecognised', params: { entries: list } };
 }

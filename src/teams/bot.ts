@@ -4,11 +4,14 @@ import {
   type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type SigninStateVerificationQuery,
   StatusCodes,
   TeamsActivityHandler,
   type TurnContext,
 } from 'botbuilder';
+import { type MessageKey, text } from '../i18n/catalog';
 import type { BotDeps } from './bot-deps';
 import { handleCardAction } from './card-action';
 import { handleChatMessage, resumeAfterSignIn } from './chat-entry';
@@ -19,7 +22,9 @@ import {
   handlePreviewSend,
   handleSubmitAction,
 } from './message-extension';
+import { handleSearchQuery, handleSearchSelectItem } from './search-extension';
 import { answerSignInFailure, SIGN_IN_FAILURE_INVOKE } from './sign-in';
+import { languageOfTurn } from './turn';
 import { welcomeOnInstall } from './welcome';
 
 /** The invokes this app answers; Teams sends others only for features the manifest does not declare. */
@@ -27,6 +32,8 @@ const SERVED_INVOKES: ReadonlySet<string> = new Set([
   'adaptiveCard/action',
   'composeExtension/fetchTask',
   'composeExtension/submitAction',
+  'composeExtension/query',
+  'composeExtension/selectItem',
   'signin/verifyState',
   'signin/tokenExchange',
   SIGN_IN_FAILURE_INVOKE,
@@ -38,7 +45,17 @@ const COMMAND_IDS: ReadonlySet<string> = new Set(['startGroupConversation']);
 function requireOurCommand(context: TurnContext, action: MessagingExtensionAction | null): void {
   const commandId: unknown = action?.commandId;
   if (typeof commandId !== 'string' || !COMMAND_IDS.has(commandId))
-    throw new InvokeRefusal(context.activity.name, 400, 'UnknownCommand', 'This app has no such command.');
+    throw new InvokeRefusal(
+      context.activity.name,
+      400,
+      'UnknownCommand',
+      said(context, 'messages.invoke.unknownCommand'),
+    );
+}
+
+/** A plain text the bot says in this turn, in the turn's language. */
+function said(context: TurnContext, key: MessageKey): string {
+  return text(languageOfTurn(context), key);
 }
 
 /** Routes each Teams entry point to its own module; no flow logic lives here. */
@@ -77,7 +94,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const name = context.activity.name;
     if (name === undefined || !SERVED_INVOKES.has(name))
-      return invokeError(name, 400, 'UnsupportedInvoke', 'This app does not handle this kind of request.');
+      return invokeError(name, 400, 'UnsupportedInvoke', said(context, 'messages.invoke.unsupported'));
     try {
       if (name === SIGN_IN_FAILURE_INVOKE) {
         await answerSignInFailure(context, this.deps);
@@ -85,7 +102,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
       }
       const response = await super.onInvokeActivity(context);
       if (response.status === StatusCodes.BAD_REQUEST && response.body === undefined)
-        return invokeError(name, 400, 'BadRequest', 'This request is malformed.');
+        return invokeError(name, 400, 'BadRequest', said(context, 'messages.invoke.malformed'));
       return response;
     } catch (error) {
       if (error instanceof InvokeRefusal) return error.response;
@@ -94,7 +111,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
         error: error instanceof Error ? error.name : 'unknown',
         stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined,
       });
-      return failedInvoke(name);
+      return failedInvoke(name, languageOfTurn(context));
     }
   }
 
@@ -112,7 +129,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     // No Teams doc defines an error answer for verifyState (botbuilder-dialogs' OAuthPrompt replies 404, with
     // no documented effect in the client): acknowledge the invoke and tell the user in the chat instead.
     this.deps.logger.warn('signin.invalid_code', { entry: context.activity.name });
-    await context.sendActivity('That sign-in did not complete. Send me a message to try again.');
+    await context.sendActivity(said(context, 'messages.signIn.notCompleted'));
   }
 
   protected override handleTeamsMessagingExtensionFetchTask(
@@ -137,6 +154,20 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
     return handleSubmitAction(context, this.deps, action);
+  }
+
+  protected override handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    return handleSearchQuery(context, this.deps, query);
+  }
+
+  protected override handleTeamsMessagingExtensionSelectItem(
+    context: TurnContext,
+    value: unknown,
+  ): Promise<MessagingExtensionResponse> {
+    return handleSearchSelectItem(context, value);
   }
 
   protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(

@@ -6,22 +6,27 @@ import { renderFormCard } from '../cards/form-card';
 import { renderPendingCard } from '../cards/pending-card';
 import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../cards/render';
 import { renderUnknownCard } from '../cards/unknown-card';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
 import { buildNewForm } from './new-form';
 import { buildRecentCard } from './recent';
 import { answerReply } from './reply-action';
 import { exchangeFailed, invalidAuthCode, loginRequest, proofFrom, tokenForInvoke } from './sign-in';
 import { answerSubmission, answerWithoutToken, isDraftAction, type SubmissionSurface } from './submission';
+import { languageOfTurn } from './turn';
 
 /** In a chat, every state of a draft replaces the card in place (Universal Actions invoke response). */
-const CARD_SURFACE: SubmissionSurface<AdaptiveCardInvokeResponse> = {
-  form: (model) => cardResponse(renderFormCard(model)),
-  created: (confirmation) => cardResponse(renderConfirmationCard(confirmation)),
-  pending: (model) => cardResponse(renderPendingCard(model)),
-  unknown: (model) => cardResponse(renderUnknownCard(model)),
-  status: (model) => cardResponse(renderDraftStatusCard(model)),
-  signIn: loginRequest,
-};
+function cardSurface(language: Language): SubmissionSurface<AdaptiveCardInvokeResponse> {
+  return {
+    form: (model) => cardResponse(renderFormCard(language, model)),
+    created: (confirmation) => cardResponse(renderConfirmationCard(language, confirmation)),
+    pending: (model) => cardResponse(renderPendingCard(language, model)),
+    unknown: (model) => cardResponse(renderUnknownCard(language, model)),
+    status: (model) => cardResponse(renderDraftStatusCard(language, model)),
+    signIn: (offer) => loginRequest(offer, language),
+  };
+}
 
 /** `adaptiveCard/action` (Universal Actions): every answer replaces the card in place. */
 export async function handleCardAction(
@@ -32,26 +37,29 @@ export async function handleCardAction(
   const verb = value.action?.verb;
   const data = value.action?.data ?? {};
   const action = readCardAction(verb, data);
+  const language = languageOfTurn(context);
   if (!action)
     return errorResponse(
       400,
       'BadRequest',
-      `This card action was refused: ${cardActionProblem(verb, data)}.`,
+      // The problem names the offending field in the contract's terms, for whoever reports it.
+      text(language, 'messages.invoke.cardActionRefused', { problem: cardActionProblem(verb, data) ?? '' }),
     );
   // Teams' automatic refresh (trigger "automatic") comes as whichever viewer looks at the card. botbuilder's
   // parsed invoke value drops `trigger`, so it is read from the activity.
   const refresh = (context.activity.value as { trigger?: unknown } | undefined)?.trigger === 'automatic';
   const proof = proofFrom(value);
+  const surface = cardSurface(language);
   const auth = await tokenForInvoke(context, deps, proof, {
-    signIn: loginRequest,
-    exchangeFailed,
+    signIn: surface.signIn,
+    exchangeFailed: () => exchangeFailed(language),
     invalidCode: invalidAuthCode,
   });
   if ('response' in auth) {
     // Not after a failed sign-in proof: that answer (412, invalidAuthCode) is what the client needs.
     const withoutToken =
       !proof && isDraftAction(action)
-        ? await answerWithoutToken(context, deps, { ...action, refresh }, CARD_SURFACE)
+        ? await answerWithoutToken(context, deps, { ...action, refresh }, surface)
         : undefined;
     return withoutToken ?? auth.response;
   }
@@ -61,14 +69,7 @@ export async function handleCardAction(
   if (action.verb === 'openReply') return cardResponse(await answerReply(context, deps, action, auth.token));
   if (!isDraftAction(action))
     return cardResponse(await answerReply(context, deps, { ...action, refresh }, auth.token));
-  return answerSubmission(
-    context,
-    deps,
-    { ...action, refresh },
-    auth.token,
-    CARD_SURFACE,
-    deps.invokeBudgetMs,
-  );
+  return answerSubmission(context, deps, { ...action, refresh }, auth.token, surface, deps.invokeBudgetMs);
 }
 
 function cardResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {

@@ -2,12 +2,14 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import { renderWelcomeCard } from '../cards/welcome-card';
 import { LIMITS } from '../domain/limits';
+import { text as catalogText } from '../i18n/catalog';
 import type { BotDeps } from './bot-deps';
 import { textWithoutMention } from './message-text';
 import { buildNewForm } from './new-form';
 import { rememberIntent, takeIntent } from './pending-sign-in';
 import { buildRecentCard } from './recent';
 import { requireOffer, signInCard } from './sign-in';
+import { languageOfTurn } from './turn';
 
 type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<void>;
 
@@ -15,6 +17,8 @@ type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<vo
  * Words that are commands rather than a topic. Adding a command is one line. A Map, not an object literal:
  * an object would answer "constructor" or "toString" from its prototype.
  */
+// i18n-exempt: command words are what users type, the same in every language (the manifest's command menu
+// sends them as they are, and the help card lists them untranslated).
 const COMMANDS: ReadonlyMap<string, Command> = new Map([
   ['help', sendHelp],
   ['?', sendHelp],
@@ -41,16 +45,15 @@ export async function resumeAfterSignIn(context: TurnContext, deps: BotDeps): Pr
 }
 
 async function sendHelp(context: TurnContext): Promise<void> {
-  await context.sendActivity({ attachments: [cardAttachment(renderWelcomeCard('help'))] });
+  await context.sendActivity({
+    attachments: [cardAttachment(renderWelcomeCard(languageOfTurn(context), 'help'))],
+  });
 }
 
 async function signOut(context: TurnContext, deps: BotDeps): Promise<void> {
   const signedOut = await deps.tokens.signOut(context);
-  await context.sendActivity(
-    signedOut
-      ? 'You are signed out. I will ask you to sign in the next time you start a conversation.'
-      : 'This bot runs in local mode against the Graph sandbox: there is no Microsoft 365 sign-in to end.',
-  );
+  const key = signedOut ? 'messages.chat.signedOut' : 'messages.chat.noSignOut';
+  await context.sendActivity(catalogText(languageOfTurn(context), key));
 }
 
 /** "recent": the linked group's latest conversations, or the user's groups to pick from first. */
@@ -58,7 +61,9 @@ async function sendRecent(context: TurnContext, deps: BotDeps): Promise<void> {
   const token = await deps.tokens.getToken(context);
   if (!token) {
     await rememberIntent(context, deps.storage, { kind: 'recent' });
-    await context.sendActivity({ attachments: [signInCard(await requireOffer(context, deps))] });
+    await context.sendActivity({
+      attachments: [signInCard(await requireOffer(context, deps), languageOfTurn(context))],
+    });
     return;
   }
   await context.sendActivity({ attachments: [cardAttachment(await buildRecentCard(context, deps, token))] });
@@ -68,7 +73,9 @@ async function sendForm(context: TurnContext, deps: BotDeps, topic: string): Pro
   const token = await deps.tokens.getToken(context);
   if (!token) {
     await rememberIntent(context, deps.storage, { kind: 'form', topic });
-    await context.sendActivity({ attachments: [signInCard(await requireOffer(context, deps))] });
+    await context.sendActivity({
+      attachments: [signInCard(await requireOffer(context, deps), languageOfTurn(context))],
+    });
     return;
   }
   const card = await buildNewForm(context, deps, token, { topic });

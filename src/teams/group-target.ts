@@ -2,8 +2,10 @@ import { type TeamsChannelData, TeamsInfo, type TurnContext } from 'botbuilder';
 import type { GroupTarget } from '../domain/draft';
 import { createGraphClient } from '../graph/client';
 import { listMyUnifiedGroups } from '../graph/directory';
+import { text } from '../i18n/catalog';
 import type { Logger } from '../shared/logger';
 import { isBotNotInRoster } from './roster';
+import { languageOfTurn } from './turn';
 
 export interface GroupTargetOptions {
   graphBaseUrl: URL;
@@ -27,11 +29,12 @@ async function linkedGroupOf(
 ): Promise<LinkedGroup | undefined> {
   const team = (context.activity.channelData as TeamsChannelData | undefined)?.team;
   if (!team?.id) return undefined;
-  if (team.aadGroupId) return { id: team.aadGroupId, displayName: team.name ?? 'this team' };
+  const unnamed = text(languageOfTurn(context), 'messages.form.thisTeam');
+  if (team.aadGroupId) return { id: team.aadGroupId, displayName: team.name ?? unnamed };
   try {
     const details = await beforeDeadline(TeamsInfo.getTeamDetails(context, team.id), options.deadline);
     if (!details?.aadGroupId) return undefined;
-    return { id: details.aadGroupId, displayName: details.name ?? team.name ?? 'this team' };
+    return { id: details.aadGroupId, displayName: details.name ?? team.name ?? unnamed };
   } catch (error) {
     options.logger.warn('team.lookup_failed', { notInstalled: isBotNotInRoster(error) });
     return undefined;

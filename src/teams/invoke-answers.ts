@@ -1,4 +1,6 @@
 import type { InvokeResponse } from 'botbuilder';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 
 /**
  * Error answers to invokes, each in the shape the invoke's surface documents, so Teams can show the message:
@@ -8,8 +10,6 @@ import type { InvokeResponse } from 'botbuilder';
  *   Teams shows in a message box (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/task-modules/task-modules-bots);
  * - anything else: `{error: {code, message}}`, the Bot Framework error body.
  */
-
-export const FAILED_MESSAGE = 'Sorry, something went wrong on my side. Nothing was posted; please try again.';
 
 export function invokeError(
   invokeName: string | undefined,
@@ -28,11 +28,11 @@ export function invokeError(
 }
 
 /** An exception in our code while answering: 500, never botbuilder's empty 501. */
-export function failedInvoke(invokeName: string | undefined): InvokeResponse {
-  return invokeError(invokeName, 500, 'InternalError', FAILED_MESSAGE);
+export function failedInvoke(invokeName: string | undefined, language: Language): InvokeResponse {
+  return invokeError(invokeName, 500, 'InternalError', text(language, 'messages.chat.failed'));
 }
 
-/** Thrown by a handler that refuses what it was sent; bot.ts turns it into its answer. */
+/** Thrown by a handler that refuses what it was sent (`message` in the turn's language); bot.ts answers it. */
 export class InvokeRefusal extends Error {
   readonly response: InvokeResponse;
 

@@ -82,5 +82,6 @@ export function invokeValueProblem(name: unknown, value: unknown): string | unde
   if (!schema || schema.Check(value)) return undefined;
   const first = schema.Errors(value).First();
   const field = `value${(first?.path ?? '').replaceAll('/', '.')}`;
+  // i18n-exempt: a schema diagnostic in typebox's own English, for whoever sent the malformed request.
   return `${field}: ${first?.message ?? 'is malformed'}`;
 }

@@ -15,6 +15,8 @@ import { renderPendingCard } from '../cards/pending-card';
 import { type AdaptiveCard, cardAttachment } from '../cards/render';
 import { renderUnknownCard } from '../cards/unknown-card';
 import type { DraftRecord } from '../conversations/draft-record';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
 import { InvokeRefusal } from './invoke-answers';
 import { draftFromMessage } from './message-prefill';
@@ -23,33 +25,29 @@ import { isBotNotInRoster } from './roster';
 import { sendCard } from './send-card';
 import { messageExtensionSignIn, proofFrom, tokenForInvoke } from './sign-in';
 import { answerSubmission, authorOf, isDraftAction, type SubmissionSurface } from './submission';
-import { draftKey } from './turn';
+import { draftKey, languageOfTurn } from './turn';
 
 /** Teams gives message-extension invokes 5 s; this leaves time to render and send the answer. */
 export const MESSAGE_EXTENSION_BUDGET_MS = 4_000;
-const DIALOG = { title: 'Start a group conversation', height: 'large', width: 'medium' } as const;
+const DIALOG = { height: 'large', width: 'medium' } as const;
 
 type Response = MessagingExtensionActionResponse;
-
-const STILL_POSTING =
-  'Your conversation is being posted to its group; look for it in the group’s Outlook conversations.';
-const TOO_LARGE_TO_SHARE =
-  'Your conversation is posted, but its card is too large for Teams to show here. Find it in the group’s Outlook conversations.';
 
 /**
  * In the dialog: problems keep the dialog open; a posted (or posting) draft becomes a card to share, as a
  * preview the user can edit or send, or as a plain card response from the command box, where Teams does
  * not support bot message previews (https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/action-commands/respond-to-task-module-submit).
  */
-function dialogSurface(commandContext: string | undefined): SubmissionSurface<Response> {
+function dialogSurface(commandContext: string | undefined, language: Language): SubmissionSurface<Response> {
   const share = commandContext === 'commandbox' ? cardResult : preview;
+  const inDialog = (card: AdaptiveCard) => dialog(card, dialogTitle(language));
   return {
-    form: (model) => dialog(renderFormCard({ ...model, inDialog: true })),
-    created: (confirmation) => share(renderConfirmationCard(confirmation)),
-    pending: (model) => share(renderPendingCard(model)),
-    unknown: (model) => dialog(renderUnknownCard({ ...model, inDialog: true })),
-    status: (model) => dialog(renderDraftStatusCard({ ...model, inDialog: true })),
-    signIn: messageExtensionSignIn,
+    form: (model) => inDialog(renderFormCard(language, { ...model, inDialog: true })),
+    created: (confirmation) => share(renderConfirmationCard(language, confirmation)),
+    pending: (model) => share(renderPendingCard(language, model)),
+    unknown: (model) => inDialog(renderUnknownCard(language, { ...model, inDialog: true })),
+    status: (model) => inDialog(renderDraftStatusCard(language, { ...model, inDialog: true })),
+    signIn: (offer) => messageExtensionSignIn(offer, language),
   };
 }
 
@@ -60,9 +58,12 @@ export async function handleFetchTask(context: TurnContext, deps: BotDeps, actio
   if ('response' in auth) return auth.response;
   const prefill =
     action.commandContext === 'message' && action.messagePayload
-      ? draftFromMessage(action.messagePayload)
+      ? draftFromMessage(action.messagePayload, languageOfTurn(context))
       : {};
-  return dialog(await buildNewForm(context, deps, auth.token, prefill, { inDialog: true, deadline }));
+  return dialog(
+    await buildNewForm(context, deps, auth.token, prefill, { inDialog: true, deadline }),
+    dialogTitle(languageOfTurn(context)),
+  );
 }
 
 /** composeExtension/submitAction from the dialog: the one submit path, answered within Teams' 5 s. */
@@ -79,21 +80,30 @@ export async function handleSubmitAction(
   // The dialog's buttons are Action.Submit: the verb travels in their data, the form's own has none.
   const verb = data.verb ?? 'createConversation';
   const read = readCardAction(verb, data);
+  const language = languageOfTurn(context);
   // A wrong shape is refused with the field named: dropping it could post the draft without those people.
   if (!read)
     throw new InvokeRefusal(
       context.activity.name,
       400,
       'BadRequest',
-      `This form was refused: ${cardActionProblem(verb, data)}.`,
+      text(language, 'messages.invoke.formRefused', { problem: cardActionProblem(verb, data) ?? '' }),
     );
   if (read.verb === 'newDraft')
-    return dialog(await buildNewForm(context, deps, auth.token, {}, { inDialog: true, deadline }));
+    return dialog(
+      await buildNewForm(context, deps, auth.token, {}, { inDialog: true, deadline }),
+      dialogTitle(language),
+    );
   // Replies and recent lists are chat-card actions: a dialog's form never sends them.
   if (!isDraftAction(read))
-    throw new InvokeRefusal(context.activity.name, 400, 'BadRequest', 'This action is not available here.');
+    throw new InvokeRefusal(
+      context.activity.name,
+      400,
+      'BadRequest',
+      text(language, 'messages.invoke.notAvailableHere'),
+    );
   const budget = Math.min(deps.invokeBudgetMs, deadline - Date.now());
-  const surface = dialogSurface(action.commandContext);
+  const surface = dialogSurface(action.commandContext, language);
   return answerSubmission(context, deps, { ...read, refresh: false }, auth.token, surface, budget);
 }
 
@@ -112,10 +122,9 @@ export async function handlePreviewEdit(
     await buildNewForm(context, deps, auth.token, record?.draft.values ?? {}, {
       inDialog: true,
       deadline,
-      notice: posted
-        ? 'This conversation is already posted. Change anything and submit to start another one.'
-        : undefined,
+      notice: posted ? { key: 'messages.form.alreadyPosted' } : undefined,
     }),
+    dialogTitle(languageOfTurn(context)),
   );
 }
 
@@ -130,22 +139,24 @@ export async function handlePreviewSend(
 ) {
   const record = await ownRecord(context, deps, action);
   if (!record) return {};
+  const language = languageOfTurn(context);
   try {
-    const fallback = record.state.phase === 'created' ? TOO_LARGE_TO_SHARE : STILL_POSTING;
-    await sendCard(context, shareableCard(record), fallback, deps.logger);
+    const fallback =
+      record.state.phase === 'created' ? 'messages.share.tooLarge' : 'messages.share.stillPosting';
+    await sendCard(context, shareableCard(language, record), text(language, fallback), deps.logger);
   } catch (error) {
     if (!isBotNotInRoster(error)) throw error;
     return dialog(
-      renderJitInstallCard(record.draftId, record.draft.values.topic ?? ''),
-      'Add Group Conversations',
+      renderJitInstallCard(language, record.draftId, record.draft.values.topic ?? ''),
+      text(language, 'messages.dialog.addApp', { product: text(language, 'common.productName') }),
     );
   }
   return {};
 }
 
-function shareableCard(record: DraftRecord): AdaptiveCard {
-  if (record.state.phase === 'created') return renderConfirmationCard(record.state.confirmation);
-  return renderPendingCard({
+function shareableCard(language: Language, record: DraftRecord): AdaptiveCard {
+  if (record.state.phase === 'created') return renderConfirmationCard(language, record.state.confirmation);
+  return renderPendingCard(language, {
     draftId: record.draftId,
     topic: record.draft.values.topic ?? '',
     author: record.author,
@@ -159,8 +170,8 @@ async function shareAfterInstall(context: TurnContext, deps: BotDeps, data: Reco
   if (record?.state.phase === 'created' && record.author.userKey === authorOf(context).userKey)
     await sendCard(
       context,
-      renderConfirmationCard(record.state.confirmation),
-      TOO_LARGE_TO_SHARE,
+      renderConfirmationCard(languageOfTurn(context), record.state.confirmation),
+      text(languageOfTurn(context), 'messages.share.tooLarge'),
       deps.logger,
     );
   return {};
@@ -199,20 +210,31 @@ function isJitInstallRetry(data: Record<string, unknown>): boolean {
 
 async function tokenFor(context: TurnContext, deps: BotDeps) {
   return tokenForInvoke<Response>(context, deps, proofFrom(context.activity.value), {
-    signIn: messageExtensionSignIn,
-    exchangeFailed: async (detail) => {
-      const value = context.activity.value as { authentication?: { id?: string } } | undefined;
-      await answerExchangeFailure(context, {
-        id: value?.authentication?.id ?? context.activity.id,
-        connectionName: deps.connectionName ?? '',
-        failureDetail: detail,
-      });
-      return {};
-    },
+    signIn: (offer) => messageExtensionSignIn(offer, languageOfTurn(context)),
+    exchangeFailed: (detail) => exchangeFailedAnswer(context, deps, detail),
   });
 }
 
-function dialog(card: AdaptiveCard, title: string = DIALOG.title): Response {
+/** Any message-extension invoke whose SSO token could not be exchanged: 412, so Teams offers the sign-in link. */
+export async function exchangeFailedAnswer(
+  context: TurnContext,
+  deps: BotDeps,
+  detail: string,
+): Promise<Record<string, never>> {
+  const value = context.activity.value as { authentication?: { id?: string } } | undefined;
+  await answerExchangeFailure(context, {
+    id: value?.authentication?.id ?? context.activity.id,
+    connectionName: deps.connectionName ?? '',
+    failureDetail: detail,
+  });
+  return {};
+}
+
+function dialogTitle(language: Language): string {
+  return text(language, 'messages.dialog.title');
+}
+
+function dialog(card: AdaptiveCard, title: string): Response {
   return {
     task: {
       type: 'continue',

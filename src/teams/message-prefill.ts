@@ -1,28 +1,34 @@
 import type { MessageActionsPayload } from 'botbuilder';
 import type { DraftInput } from '../domain/draft';
 import { LIMITS } from '../domain/limits';
+import { text as catalogText } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 
 /**
  * A draft started from a message's "…" menu: its first line as the topic, and the message quoted with its
  * author and a link back. The message arrives as HTML; it becomes plain text here and is escaped again
- * when the post is rendered, so markup in the original can never reach the group mailbox as markup.
+ * when the post is rendered, so markup in the original can never reach the group mailbox as markup. The
+ * words around the quote are in the language of the user starting the draft: they are the ones posting it.
  */
-export function draftFromMessage(message: MessageActionsPayload): DraftInput {
+export function draftFromMessage(message: MessageActionsPayload, language: Language): DraftInput {
   const text = htmlToText(message.body?.content ?? '', message.body?.contentType);
   const firstLine =
     text
       .split('\n')
       .find((line) => line.trim().length > 0)
       ?.trim() ?? '';
-  const author = message.from?.user?.displayName ?? 'Someone';
+  const author = message.from?.user?.displayName ?? catalogText(language, 'messages.prefill.someone');
   const quoted = text
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
-  const link = message.linkToMessage ? `\n\nOriginal message: ${message.linkToMessage}` : '';
+  const link = message.linkToMessage
+    ? `\n\n${catalogText(language, 'messages.prefill.originalMessage', { link: message.linkToMessage })}`
+    : '';
+  const intro = catalogText(language, 'messages.prefill.wrote', { author });
   return {
     topic: truncate(firstLine, LIMITS.topicMaxLength),
-    body: truncateBytes(`${author} wrote:\n${quoted}${link}`, LIMITS.bodyMaxBytes),
+    body: truncateBytes(`${intro}\n${quoted}${link}`, LIMITS.bodyMaxBytes),
   };
 }
 

@@ -4,9 +4,11 @@ import { renderFormCard } from '../cards/form-card';
 import type { AdaptiveCard } from '../cards/render';
 import type { DraftInput, GroupTarget } from '../domain/draft';
 import { GraphFailure } from '../graph/errors';
+import { type Message, translate } from '../i18n/catalog';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
 import { groupTargetFor } from './group-target';
+import { languageOfTurn } from './turn';
 
 /** A fresh form with a new draft id, aimed at the team's group or offering the user's groups. */
 export async function buildNewForm(
@@ -14,7 +16,7 @@ export async function buildNewForm(
   deps: BotDeps,
   token: string,
   prefill: DraftInput = {},
-  options: { inDialog?: boolean; notice?: string; deadline?: number } = {},
+  options: { inDialog?: boolean; notice?: Message; deadline?: number } = {},
 ): Promise<AdaptiveCard> {
   const draftId = randomUUID();
   const deadline = options.deadline ?? Date.now() + deps.invokeBudgetMs;
@@ -22,7 +24,13 @@ export async function buildNewForm(
     const target = await loadTarget(context, deps, token, deadline);
     const groupId = target.kind === 'choice' ? preselect(target.groups, deps.defaultGroupId) : undefined;
     const values = { ...prefill, groupId: prefill.groupId ?? groupId };
-    return renderFormCard({ draftId, target, values, inDialog: options.inDialog, notice: options.notice });
+    return renderFormCard(languageOfTurn(context), {
+      draftId,
+      target,
+      values,
+      inDialog: options.inDialog,
+      notice: options.notice,
+    });
   } catch (error) {
     if (!(error instanceof GraphFailure)) throw error;
     deps.logger.warn('groups.list_failed', {
@@ -30,14 +38,15 @@ export async function buildNewForm(
       code: error.code,
       requestId: error.requestId,
     });
-    // The user can still write their draft; the notice says why no groups are offered.
+    // The user can still write their draft; the notice says why no groups are offered, and Graph's reason.
     const notice = noticeFor({ kind: 'graph', error });
-    return renderFormCard({
+    const reason = notice.notice ? translate(languageOfTurn(context), notice.notice) : '';
+    return renderFormCard(languageOfTurn(context), {
       draftId,
       target: { kind: 'choice', groups: [] },
       values: { ...prefill, groupId: prefill.groupId ?? deps.defaultGroupId },
       inDialog: options.inDialog,
-      notice: `Your groups could not be loaded, so none can be chosen: start again in a moment. ${notice.notice ?? ''}`,
+      notice: { key: 'messages.form.groupsNotLoaded', params: { reason } },
       requestId: notice.requestId,
     });
   }

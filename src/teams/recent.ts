@@ -9,6 +9,7 @@ import { listRecentConversations } from '../graph/recent-conversations';
 import type { BotDeps } from './bot-deps';
 import { loadTarget } from './new-form';
 import { listNotice } from './reply-notice';
+import { languageOfTurn } from './turn';
 
 /** "recent" in chat and the "Recent conversations" buttons: the last conversations of a group, each with Reply. */
 
@@ -22,6 +23,7 @@ export async function buildRecentCard(
   request: RecentRequestData = {},
 ): Promise<AdaptiveCard> {
   const deadline = Date.now() + deps.invokeBudgetMs;
+  const language = languageOfTurn(context);
   const choices = request.groupChoices ?? [];
   if (request.groupId) {
     const displayName =
@@ -29,18 +31,26 @@ export async function buildRecentCard(
       choices.find((choice) => choice.id === request.groupId)?.displayName ||
       groupNames.nameOf(request.groupId) ||
       request.groupId;
-    return renderRecentCard(await listFor(deps, token, { id: request.groupId, displayName }, deadline));
+    return renderRecentCard(
+      language,
+      await listFor(deps, token, { id: request.groupId, displayName }, deadline),
+    );
   }
   // The choice came back without a group (a client that skipped validation): ask again.
-  if (choices.length > 0) return renderRecentCard({ state: 'choice', groups: choices });
+  if (choices.length > 0) return renderRecentCard(language, { state: 'choice', groups: choices });
   try {
     const target = await loadTarget(context, deps, token, deadline);
     if (target.kind === 'linked')
       return renderRecentCard(
+        language,
         await listFor(deps, token, { id: target.id, displayName: target.displayName }, deadline),
       );
-    if (target.groups.length === 0) return renderRecentCard({ state: 'noGroups' });
-    return renderRecentCard({ state: 'choice', groups: target.groups, chosenGroupId: deps.defaultGroupId });
+    if (target.groups.length === 0) return renderRecentCard(language, { state: 'noGroups' });
+    return renderRecentCard(language, {
+      state: 'choice',
+      groups: target.groups,
+      chosenGroupId: deps.defaultGroupId,
+    });
   } catch (error) {
     if (!(error instanceof GraphFailure)) throw error;
     deps.logger.warn('recent.groups_failed', {
@@ -48,7 +58,11 @@ export async function buildRecentCard(
       code: error.code,
       requestId: error.requestId,
     });
-    return renderRecentCard({ state: 'failed', notice: listNotice(error), requestId: error.requestId });
+    return renderRecentCard(language, {
+      state: 'failed',
+      notice: listNotice(error),
+      requestId: error.requestId,
+    });
   }
 }
 

@@ -14,7 +14,7 @@ import type { BotDeps } from './bot-deps';
 import { outcomeLogFields } from './outcome-log';
 import { replyNotice } from './reply-notice';
 import { authorOf } from './submission';
-import { draftKey, userKeyOf } from './turn';
+import { draftKey, languageOfTurn, userKeyOf } from './turn';
 
 /** Reply actions from a card: open the form, post (once), check, post anyway; each answer is a card. */
 
@@ -32,7 +32,11 @@ export async function answerReply(
   token: string,
 ): Promise<AdaptiveCard> {
   if (action.verb === 'openReply')
-    return renderReplyCard({ state: 'form', target: targetOf(action.data), replyDraftId: randomUUID() });
+    return renderReplyCard(languageOfTurn(context), {
+      state: 'form',
+      target: targetOf(action.data),
+      replyDraftId: randomUUID(),
+    });
   const { data } = action;
   const target = targetOf(data);
   let intent: ReplyIntent;
@@ -42,7 +46,7 @@ export async function answerReply(
   else {
     const validation = validateReply(data.replyText);
     if (!validation.ok)
-      return renderReplyCard({
+      return renderReplyCard(languageOfTurn(context), {
         state: 'form',
         target,
         replyDraftId: data.replyDraftId,
@@ -89,7 +93,7 @@ async function render(
       return postedCard(context, deps, token, outcome.target);
     case 'open': {
       const { failure } = outcome;
-      return renderReplyCard({
+      return renderReplyCard(languageOfTurn(context), {
         ...base,
         state: 'form',
         target: outcome.target,
@@ -99,9 +103,9 @@ async function render(
       });
     }
     case 'pending':
-      return renderReplyCard({ ...base, state: 'pending', target: outcome.target });
+      return renderReplyCard(languageOfTurn(context), { ...base, state: 'pending', target: outcome.target });
     case 'unknown':
-      return renderReplyCard({
+      return renderReplyCard(languageOfTurn(context), {
         ...base,
         state: 'unknown',
         target: outcome.target,
@@ -111,7 +115,11 @@ async function render(
       });
     case 'missing':
       // Nothing of this viewer's under this id (another member's refresh, a forgotten draft): their own form.
-      return renderReplyCard({ state: 'form', target: targetOf(data), replyDraftId: data.replyDraftId });
+      return renderReplyCard(languageOfTurn(context), {
+        state: 'form',
+        target: targetOf(data),
+        replyDraftId: data.replyDraftId,
+      });
   }
 }
 
@@ -127,11 +135,17 @@ async function postedCard(
     const record = await deps.ledger.read(draftKey(context, target.draftId));
     if (record?.state.phase === 'created')
       return renderConfirmationCard(
+        languageOfTurn(context),
         { ...record.state.confirmation, threadId: record.state.confirmation.threadId ?? target.threadId },
         { summary, replyDraftId: randomUUID() },
       );
   }
-  return renderReplyCard({ state: 'posted', target, replyDraftId: randomUUID(), summary });
+  return renderReplyCard(languageOfTurn(context), {
+    state: 'posted',
+    target,
+    replyDraftId: randomUUID(),
+    summary,
+  });
 }
 
 /**

@@ -1,40 +1,40 @@
 import type { SubmitFailure } from '../conversations/outcome';
 import type { GraphFailure } from '../graph/errors';
+import type { Message } from '../i18n/catalog';
 import {
   busyNotice,
   CONDITIONAL_ACCESS_NOTICE,
+  errorCode,
   UNREACHABLE_NOTICE,
   unexpectedNotice,
 } from './failure-notice';
 
 /**
- * Why a reply or a conversation list failed, in plain words (this file holds these user-facing texts for
- * the later string catalog). Only failures that prove nothing was posted reach the reply form; a reply with
- * an unknown outcome has its own card state.
+ * Why a reply or a conversation list failed, as a message value the card translates for its reader. Only
+ * failures that prove nothing was posted reach the reply form; a reply with an unknown outcome has its own
+ * card state.
  */
-export function replyNotice(failure: SubmitFailure): string {
-  if (failure.kind === 'mailboxBusy')
-    return 'Microsoft Graph is busy with other posts to this group right now. Nothing was posted; try again in a moment.';
-  if (failure.kind !== 'graph') return 'Nothing was posted; try again.';
+export function replyNotice(failure: SubmitFailure): Message {
+  if (failure.kind === 'mailboxBusy') return { key: 'messages.failure.mailboxBusy' };
+  if (failure.kind !== 'graph') return { key: 'messages.replyFailure.nothingPosted' };
   return graphReplyNotice(failure.error);
 }
 
-function graphReplyNotice(error: GraphFailure): string {
+function graphReplyNotice(error: GraphFailure): Message {
   switch (error.kind) {
     case 'unauthorized':
-      return 'Your Microsoft 365 sign-in has expired. Sign in again, then post your reply again.';
+      return { key: 'messages.replyFailure.signInExpired' };
     case 'forbidden':
       if (error.forbiddenReason === 'conditionalAccess') return CONDITIONAL_ACCESS_NOTICE;
-      if (error.forbiddenReason === 'missingPermission')
-        return 'This app is not allowed to post in group conversations for you yet: a tenant admin must grant admin consent to its Group.ReadWrite.All permission. Nothing was posted.';
-      return 'You cannot reply in this group: it is private and you are not a member, or the app lacks consent to post for you. Nothing was posted.';
+      if (error.forbiddenReason === 'missingPermission') return { key: 'messages.replyFailure.consent' };
+      return { key: 'messages.replyFailure.forbidden' };
     case 'notFound':
-      return 'This conversation no longer exists, or you cannot see it. Nothing was posted.';
+      return { key: 'messages.replyFailure.notFound' };
     case 'throttled':
     case 'unavailable':
       return busyNotice(error);
     case 'badRequest':
-      return `Microsoft Graph refused the reply (${error.code ?? 'bad request'}). Nothing was posted.`;
+      return { key: 'messages.replyFailure.badRequest', params: { code: errorCode(error) } };
     case 'network':
     case 'unreachable':
     case 'timeout':
@@ -45,20 +45,20 @@ function graphReplyNotice(error: GraphFailure): string {
 }
 
 /** Why the list of recent conversations could not be read (a read: nothing was changed either way). */
-export function listNotice(error: GraphFailure): string {
+export function listNotice(error: GraphFailure): Message {
   switch (error.kind) {
     case 'forbidden':
-      return 'You cannot read the conversations of this group: it is private and you are not a member, or the app lacks consent to read them.';
+      return { key: 'messages.listFailure.forbidden' };
     case 'notFound':
-      return 'That group no longer exists, or you cannot see it.';
+      return { key: 'messages.listFailure.notFound' };
     case 'throttled':
     case 'unavailable':
-      return `Microsoft Graph is busy right now; try again${
-        error.retryAfterSeconds ? ` in ${Math.ceil(error.retryAfterSeconds)} seconds` : ' in a moment'
-      }.`;
+      return error.retryAfterSeconds
+        ? { key: 'messages.listFailure.busyFor', params: { count: Math.ceil(error.retryAfterSeconds) } }
+        : { key: 'messages.listFailure.busy' };
     case 'unauthorized':
-      return 'Your Microsoft 365 sign-in has expired. Sign in again, then try again.';
+      return { key: 'messages.listFailure.signInExpired' };
     default:
-      return `Microsoft Graph could not list the conversations (${error.status || error.kind}). Try again in a moment.`;
+      return { key: 'messages.listFailure.failed', params: { status: error.status || error.kind } };
   }
 }

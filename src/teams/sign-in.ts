@@ -7,28 +7,28 @@ import {
 } from 'botbuilder';
 import type { SignInOffer, SignInProof } from '../auth/token-provider';
 import type { SubmitFailure } from '../conversations/outcome';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
-
-const SIGN_IN_TITLE = 'Sign in';
-const SIGN_IN_TEXT = 'Sign in with your Microsoft 365 account so I can post group conversations as you.';
+import { languageOfTurn } from './turn';
 
 /** The OAuthCard Teams turns into silent SSO (tokenExchangeResource) or a sign-in button. */
-export function signInCard(offer: SignInOffer) {
+export function signInCard(offer: SignInOffer, language: Language) {
   return CardFactory.oauthCard(
     offer.connectionName,
-    SIGN_IN_TITLE,
-    SIGN_IN_TEXT,
+    text(language, 'messages.signIn.title'),
+    text(language, 'messages.signIn.text'),
     offer.signInLink,
     offer.tokenExchangeResource,
   );
 }
 
 /** Universal Actions: a 401 login request makes Teams sign the user in and resend the same action. */
-export function loginRequest(offer: SignInOffer): AdaptiveCardInvokeResponse {
+export function loginRequest(offer: SignInOffer, language: Language): AdaptiveCardInvokeResponse {
   return {
     statusCode: 401,
     type: 'application/vnd.microsoft.activity.loginRequest',
-    value: signInCard(offer).content as Record<string, unknown>,
+    value: signInCard(offer, language).content as Record<string, unknown>,
   };
 }
 
@@ -50,19 +50,26 @@ export function invalidAuthCode(): AdaptiveCardInvokeResponse {
 }
 
 /** Teams could not exchange its SSO token for ours: 412 makes it fall back to the sign-in button. */
-export function exchangeFailed(): AdaptiveCardInvokeResponse {
+export function exchangeFailed(language: Language): AdaptiveCardInvokeResponse {
   return {
     statusCode: 412,
     type: 'application/vnd.microsoft.error.preconditionFailed',
-    value: { code: '412', message: 'The SSO token could not be exchanged; sign in with the button instead.' },
+    value: { code: '412', message: text(language, 'messages.signIn.exchangeFailed') },
   };
 }
 
-export function messageExtensionSignIn(offer: SignInOffer): MessagingExtensionActionResponse {
+export function messageExtensionSignIn(
+  offer: SignInOffer,
+  language: Language,
+): MessagingExtensionActionResponse {
   return {
     composeExtension: {
       type: 'auth',
-      suggestedActions: { actions: [{ type: 'openUrl', value: offer.signInLink, title: SIGN_IN_TITLE }] },
+      suggestedActions: {
+        actions: [
+          { type: 'openUrl', value: offer.signInLink, title: text(language, 'messages.signIn.title') },
+        ],
+      },
     },
   };
 }
@@ -167,17 +174,13 @@ export async function answerSignInFailure(context: TurnContext, deps: BotDeps): 
   });
   const offer = await deps.tokens.signInOffer(context);
   if (!offer) return;
+  const language = languageOfTurn(context);
+  // A misconfiguration the user cannot work around for good (the Entra app's Application ID URI is not the
+  // resource on our OAuthCard) fails every time until an admin fixes the registration: the text says so.
+  const key =
+    code === 'resourcematchfailed' ? 'messages.signIn.ssoMisconfigured' : 'messages.signIn.ssoFailed';
   await context.sendActivity({
-    text: signInFailureText(code),
-    attachments: [signInCard({ ...offer, tokenExchangeResource: undefined })],
+    text: text(language, key),
+    attachments: [signInCard({ ...offer, tokenExchangeResource: undefined }, language)],
   });
-}
-
-function signInFailureText(code: string): string {
-  const fallback =
-    'I couldn’t sign you in automatically. Select Sign in to sign in with your Microsoft 365 account.';
-  if (code !== 'resourcematchfailed') return fallback;
-  // A misconfiguration the user cannot work around for good: the Entra app's Application ID URI is not
-  // the resource on our OAuthCard, so SSO fails every time until an admin fixes the registration.
-  return `${fallback} If this happens every time, please tell your Teams admin: the app’s single sign-on is misconfigured (its Application ID URI doesn’t match the bot’s sign-in settings; error “resourcematchfailed”).`;
 }

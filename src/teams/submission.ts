@@ -11,11 +11,13 @@ import { type DraftIntent, handleDraft, othersView } from '../conversations/subm
 import type { Confirmation } from '../domain/confirmation';
 import type { DraftAuthor, DraftInput, GroupTarget, SubmittedDraft } from '../domain/draft';
 import { validateDraft } from '../domain/validation';
+import { text } from '../i18n/catalog';
+import type { Language } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
 import { noticeFor } from './failure-notice';
 import { outcomeLogFields } from './outcome-log';
 import { renewedSignIn } from './sign-in';
-import { draftKey, userKeyOf } from './turn';
+import { draftKey, languageOfTurn, userKeyOf } from './turn';
 
 /** How one surface (a chat card, a message-extension dialog) shows each state of a draft. */
 export interface SubmissionSurface<R> {
@@ -62,7 +64,7 @@ export async function answerSubmission<R>(
   if (action.refresh || action.verb === 'checkConversation') intent = { kind: 'check' };
   else if (action.verb === 'postAnyway') intent = { kind: 'postAnyway' };
   else {
-    const draft = submittedDraft(action.data);
+    const draft = submittedDraft(action.data, languageOfTurn(context));
     const validation = validateDraft(draft.values);
     if (!validation.ok)
       return surface.form({ draftId, ...draft, errors: validation.errors, attempted: true });
@@ -190,11 +192,12 @@ function isKnownMember(draft: SubmittedDraft): boolean {
   return target.groups.some((group) => group.id === values.groupId);
 }
 
-/** The draft a form submit carries: its inputs, and the group it may go to. */
-export function submittedDraft(data: DraftSubmitData): SubmittedDraft {
+/** The draft a form submit carries: its inputs, and the group it may go to (named in `language`). */
+export function submittedDraft(data: DraftSubmitData, language: Language): SubmittedDraft {
   const linkedGroupId = nonEmpty(data.linkedGroupId);
+  const displayName = nonEmpty(data.linkedGroupName) ?? text(language, 'messages.form.thisTeam');
   const target: GroupTarget = linkedGroupId
-    ? { kind: 'linked', id: linkedGroupId, displayName: nonEmpty(data.linkedGroupName) ?? 'this team' }
+    ? { kind: 'linked', id: linkedGroupId, displayName }
     : { kind: 'choice', groups: data.groupChoices ?? [] };
   const values: DraftInput = {
     topic: nonEmpty(data.topic),

@@ -1,6 +1,7 @@
 import type { ChannelAccount, Storage, TurnContext } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import { renderWelcomeCard } from '../cards/welcome-card';
+import { languageOfTurn } from './turn';
 
 /**
  * Greets a conversation when the bot is installed in it. Teams can replay the install event (reinstall,
@@ -17,5 +18,7 @@ export async function welcomeOnInstall(
   const seen = await storage.read([key]);
   if (seen[key]) return;
   await storage.write({ [key]: { at: new Date().toISOString() } });
-  await context.sendActivity({ attachments: [cardAttachment(renderWelcomeCard('welcome'))] });
+  await context.sendActivity({
+    attachments: [cardAttachment(renderWelcomeCard(languageOfTurn(context), 'welcome'))],
+  });
 }

@@ -22,7 +22,8 @@ const CONNECTION = 'GraphConnection';
 const ALEX = DEMO_TENANT.users.alex;
 const MARKETING = DEMO_TENANT.groups.marketing;
 /** The card's text, from the bot's own sign-in card rather than a copy that could drift. */
-const SIGN_IN_TEXT = (signInCard({ connectionName: CONNECTION, signInLink: '' }).content as OAuthCard).text;
+const SIGN_IN_TEXT = (signInCard({ connectionName: CONNECTION, signInLink: '' }, 'en').content as OAuthCard)
+  .text;
 const TIMEOUT_MS = 60_000;
 
 let tokenService: TokenService;

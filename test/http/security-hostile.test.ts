@@ -193,7 +193,7 @@ describe('lookups are data: prototype names are not verbs, commands or invokes',
     },
   );
 
-  test.each(['constructor', '__proto__', 'toString', 'composeExtension/query', 'task/fetch'])(
+  test.each(['constructor', '__proto__', 'toString', 'composeExtension/queryLink', 'task/fetch'])(
     'invoke name "%s": 400 with a message',
     async (name) => {
       const response = await bot.post(invokeActivity(bot.connector.serviceUrl, name, {}));
@@ -201,6 +201,13 @@ describe('lookups are data: prototype names are not verbs, commands or invokes',
       expect(JSON.stringify(response.body)).toContain('This app does not handle this kind of request.');
     },
   );
+
+  test('a search query without a command id: 400 naming the missing command, no Graph request', async () => {
+    const response = await bot.post(invokeActivity(bot.connector.serviceUrl, 'composeExtension/query', {}));
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('This app has no such command.');
+    expect(bot.sandbox.requests).toEqual([]);
+  });
 });
 
 describe('strict shapes: a wrong-shaped field is named, never dropped', () => {

@@ -6,8 +6,9 @@ import type { AdaptiveCard } from '../../src/cards/render';
 import { renderUnknownCard } from '../../src/cards/unknown-card';
 import { renderWelcomeCard } from '../../src/cards/welcome-card';
 import type { Confirmation } from '../../src/domain/confirmation';
-import type { DraftInput, GroupTarget } from '../../src/domain/draft';
+import type { DraftInput, FieldError, GroupTarget } from '../../src/domain/draft';
 import { LIMITS } from '../../src/domain/limits';
+import { LANGUAGES } from '../../src/i18n/language';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 
 type Element = Record<string, unknown>;
@@ -42,6 +43,12 @@ const draft: DraftInput = {
 };
 
 const choice: GroupTarget = { kind: 'choice', groups: [MARKETING, FALCON] };
+/** What validation answers for an empty topic, an unknown address and no group: message values, not text. */
+const VALIDATION_ERRORS: FieldError[] = [
+  { field: 'topic', message: { key: 'messages.validation.topicEmpty' } },
+  { field: 'emails', message: { key: 'messages.validation.notRecognised', params: { entries: '"bob"' } } },
+  { field: 'groupId', message: { key: 'messages.validation.groupMissing' } },
+];
 const linked: GroupTarget = { kind: 'linked', ...MARKETING };
 
 /** Every element of the card body, containers opened. */
@@ -88,7 +95,7 @@ function actions(card: AdaptiveCard): Element[] {
 
 describe('form card', () => {
   test('a new form in a personal chat offers the user’s groups and is valid Adaptive Cards 1.5', () => {
-    const card = renderFormCard({
+    const card = renderFormCard('en', {
       draftId: 'draft-1',
       target: choice,
       values: { topic: 'Quarterly planning' },
@@ -126,7 +133,7 @@ describe('form card', () => {
   });
 
   test('in a team the linked group is named and there is no group choice', () => {
-    const card = renderFormCard({ draftId: 'draft-1', target: linked });
+    const card = renderFormCard('en', { draftId: 'draft-1', target: linked });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(input(card, 'groupId')).toBeUndefined();
     expect(texts(card)).toContain(
@@ -141,7 +148,7 @@ describe('form card', () => {
   });
 
   test('a re-shown form keeps every value the user typed, verbatim, markup and all', () => {
-    const card = renderFormCard({ draftId: 'draft-7', target: choice, values: draft, attempted: true });
+    const card = renderFormCard('en', { draftId: 'draft-7', target: choice, values: draft, attempted: true });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(input(card, 'topic')?.value).toBe(HOSTILE_TOPIC);
     expect(input(card, 'body')?.value).toBe(LONG_BODY);
@@ -159,15 +166,11 @@ describe('form card', () => {
   });
 
   test('validation errors are listed with the field labels the user sees', () => {
-    const card = renderFormCard({
+    const card = renderFormCard('en', {
       draftId: 'draft-2',
       target: choice,
       values: { topic: '', body: 'x', emails: 'bob' },
-      errors: [
-        { field: 'topic', message: 'Enter a topic.' },
-        { field: 'emails', message: 'Not a valid e-mail address or directory user: "bob".' },
-        { field: 'groupId', message: 'Choose the group to post in.' },
-      ],
+      errors: VALIDATION_ERRORS,
     });
     expect(adaptiveCardProblems(card)).toEqual([]);
     const box = elements(card).find((element) => element.style === 'attention');
@@ -181,18 +184,18 @@ describe('form card', () => {
   });
 
   test('a failure notice is shown with the Graph request-id for support', () => {
-    const card = renderFormCard({
+    const card = renderFormCard('en', {
       draftId: 'draft-3',
       target: linked,
       values: draft,
-      notice: 'Microsoft Graph is busy. Nothing was posted; try again in a minute.',
+      notice: { key: 'messages.failure.busyFor', params: { count: 30 } },
       requestId: 'd0c2a9e4-7c1f-4a5e-9d2b-6f3e8a1b2c3d',
       attempted: true,
     });
     expect(adaptiveCardProblems(card)).toEqual([]);
     const warning = elements(card).find((element) => element.style === 'warning');
     expect(((warning?.items ?? []) as Element[]).map((item) => item.text)).toEqual([
-      'Microsoft Graph is busy. Nothing was posted; try again in a minute.',
+      'Microsoft Graph is busy right now. Nothing was posted; try again in 30 seconds.',
       'Support reference (Graph request-id): d0c2a9e4-7c1f-4a5e-9d2b-6f3e8a1b2c3d',
     ]);
   });
@@ -202,7 +205,7 @@ const ALEX = { userKey: 'tenant/alex', mri: '29:1alexwilber', name: 'Alex Wilber
 
 describe('pending card', () => {
   test('shows the topic, checks by draft id only, and refreshes for its author alone', () => {
-    const card = renderPendingCard({
+    const card = renderPendingCard('en', {
       draftId: 'draft-9',
       topic: HOSTILE_TOPIC,
       author: ALEX,
@@ -226,7 +229,12 @@ describe('pending card', () => {
   });
 
   test('to anyone else it names who is posting', () => {
-    const card = renderPendingCard({ draftId: 'draft-9', topic: 'Launch', author: ALEX, byViewer: false });
+    const card = renderPendingCard('en', {
+      draftId: 'draft-9',
+      topic: 'Launch',
+      author: ALEX,
+      byViewer: false,
+    });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(texts(card)[0]).toBe('Alex Wilber is posting "Launch"…');
   });
@@ -236,7 +244,7 @@ describe('unknown-outcome card', () => {
   const model = { draftId: 'draft-7', topic: 'Launch', groupName: FALCON.displayName, author: ALEX };
 
   test('before a look-up: says it may have been posted, offers only "Check again", refreshes for the author', () => {
-    const card = renderUnknownCard({ ...model, lookedUp: false, requestId: 'req-1' });
+    const card = renderUnknownCard('en', { ...model, lookedUp: false, requestId: 'req-1' });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(texts(card)).toEqual([
       '"Launch" may have been posted',
@@ -249,7 +257,7 @@ describe('unknown-outcome card', () => {
   });
 
   test('after a look-up found nothing: the author may choose "Post anyway"', () => {
-    const card = renderUnknownCard({ ...model, lookedUp: true });
+    const card = renderUnknownCard('en', { ...model, lookedUp: true });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(actions(card).map((action) => [action.title, action.verb])).toEqual([
       ['Check again', 'checkConversation'],
@@ -258,7 +266,7 @@ describe('unknown-outcome card', () => {
   });
 
   test('in a dialog the buttons submit the dialog with the verb in their data, and nothing refreshes', () => {
-    const card = renderUnknownCard({ ...model, lookedUp: true, inDialog: true });
+    const card = renderUnknownCard('en', { ...model, lookedUp: true, inDialog: true });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(actions(card)).toEqual([
       {
@@ -279,7 +287,7 @@ describe('draft status card', () => {
     ['othersUnknown', 'Alex Wilber\'s conversation "Launch" may have been posted; Alex Wilber is checking.'],
     ['missing', 'I have no record of this draft.'],
   ] as const)('%s: %s', (situation, expected) => {
-    const card = renderDraftStatusCard({ situation, authorName: 'Alex Wilber', topic: 'Launch' });
+    const card = renderDraftStatusCard('en', { situation, authorName: 'Alex Wilber', topic: 'Launch' });
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(texts(card)[0]).toBe(expected);
     expect(actions(card).map((action) => action.verb)).toEqual(['newDraft']);
@@ -304,7 +312,7 @@ describe('confirmation card', () => {
   };
 
   test('shows topic, group, participants, author, time and preview, and offers "Start another"', () => {
-    const card = renderConfirmationCard(confirmation);
+    const card = renderConfirmationCard('en', confirmation);
     expect(adaptiveCardProblems(card)).toEqual([]);
     expect(texts(card)[0]).toBe('Conversation started');
     expect(facts(card)).toEqual({
@@ -354,7 +362,7 @@ describe('confirmation card', () => {
   });
 
   test('without added people it says only group members get it; without a preview there is no preview box', () => {
-    const card = renderConfirmationCard({
+    const card = renderConfirmationCard('en', {
       ...confirmation,
       participants: [],
       preview: undefined,
@@ -371,7 +379,7 @@ describe('welcome and help card', () => {
   test.each(['welcome', 'help'] as const)(
     'the %s card lists help, recent and sign out and offers to start or list recent conversations',
     (kind) => {
-      const card = renderWelcomeCard(kind);
+      const card = renderWelcomeCard('en', kind);
       expect(adaptiveCardProblems(card)).toEqual([]);
       expect(texts(card)[0]).toBe(kind === 'welcome' ? 'Hi! I am Group Conversations.' : 'What I can do');
       expect(Object.keys(facts(card))).toEqual(['Any message', 'help', 'recent', 'sign out']);
@@ -383,68 +391,88 @@ describe('welcome and help card', () => {
   );
 });
 
-describe('cards fit in a Teams message with every limit at its maximum (docs/decisions.md "Cards fit")', () => {
-  const longName = 'N'.repeat(256);
-  const guid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-  const groups = Array.from({ length: 100 }, (_, i) => ({ id: guid(i), displayName: longName }));
-  const ids = Array.from({ length: 100 }, (_, i) => guid(i)).join(',');
-  const author = { userKey: 'tenant/user', mri: `29:${'a'.repeat(80)}`, name: longName };
-  const size = (card: AdaptiveCard) => Buffer.byteLength(JSON.stringify(card));
+/** German texts run longer than English ones: the limits must hold in every language we ship. */
+describe.each(LANGUAGES)(
+  'cards fit in a Teams message with every limit at its maximum, in %s (docs/decisions.md "Cards fit")',
+  (language) => {
+    const longName = 'N'.repeat(256);
+    const guid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const groups = Array.from({ length: 100 }, (_, i) => ({ id: guid(i), displayName: longName }));
+    const ids = Array.from({ length: 100 }, (_, i) => guid(i)).join(',');
+    const author = { userKey: 'tenant/user', mri: `29:${'a'.repeat(80)}`, name: longName };
+    const size = (card: AdaptiveCard) => Buffer.byteLength(JSON.stringify(card));
 
-  test.each([
-    ['ASCII', 'x'.repeat(LIMITS.bodyMaxBytes)],
-    ['CJK', '漢'.repeat(Math.floor(LIMITS.bodyMaxBytes / 3))],
-  ])('the form shown again after a failure, with a %s body at the limit, stays under 100 KB', (_, body) => {
-    const card = renderFormCard({
-      draftId: guid(1),
-      target: { kind: 'choice', groups },
-      values: {
-        topic: 'T'.repeat(255),
-        body,
-        participants: ids,
-        emails: 'e'.repeat(2_000),
-        groupId: guid(0),
-      },
-      errors: [{ field: 'topic', message: 'm'.repeat(300) }],
-      notice: 'n'.repeat(600),
-      requestId: guid(2),
-      attempted: true,
-    });
-    expect(size(card)).toBeLessThan(100_000);
-  });
-
-  test('cards about a submitted draft do not echo its body and stay under 45 KB', () => {
-    const confirmation: Confirmation = {
-      draftId: guid(1),
-      conversationId: 'c'.repeat(160),
-      threadId: 't'.repeat(160),
-      topic: 'T'.repeat(255),
-      groupId: guid(0),
-      groupName: longName,
-      participants: Array.from({ length: 100 }, () => ({
-        name: longName,
-        address: `${'a'.repeat(64)}@${'b'.repeat(60)}.com`,
-      })),
-      createdAt: '2026-11-27T10:00:00Z',
-      startedBy: longName,
-      preview: 'p'.repeat(200),
-    };
-    const cards = [
-      renderConfirmationCard(confirmation),
-      renderPendingCard({ draftId: guid(1), topic: 'T'.repeat(255), author, byViewer: false }),
-      renderUnknownCard({
+    test.each([
+      ['ASCII', 'x'.repeat(LIMITS.bodyMaxBytes)],
+      ['CJK', '漢'.repeat(Math.floor(LIMITS.bodyMaxBytes / 3))],
+    ])('the form shown again after a failure, with a %s body at the limit, stays under 100 KB', (_, body) => {
+      const card = renderFormCard(language, {
         draftId: guid(1),
-        topic: 'T'.repeat(255),
-        groupName: longName,
-        author,
-        lookedUp: true,
+        target: { kind: 'choice', groups },
+        values: {
+          topic: 'T'.repeat(255),
+          body,
+          participants: ids,
+          emails: 'e'.repeat(2_000),
+          groupId: guid(0),
+        },
+        errors: [
+          {
+            field: 'participants',
+            message: { key: 'messages.failure.unknownParticipants', params: { ids } },
+          },
+          {
+            field: 'emails',
+            message: { key: 'messages.validation.notRecognised', params: { entries: 'm'.repeat(300) } },
+          },
+        ],
+        // The longest notice: what to grant, and where.
+        notice: { key: 'messages.failure.consent' },
         requestId: guid(2),
-      }),
-      renderDraftStatusCard({ situation: 'othersUnknown', authorName: longName, topic: 'T'.repeat(255) }),
-    ];
-    for (const card of cards) expect(size(card)).toBeLessThan(45_000);
-  });
-});
+        attempted: true,
+      });
+      expect(size(card)).toBeLessThan(100_000);
+    });
+
+    test('cards about a submitted draft do not echo its body and stay under 45 KB', () => {
+      const confirmation: Confirmation = {
+        draftId: guid(1),
+        conversationId: 'c'.repeat(160),
+        threadId: 't'.repeat(160),
+        topic: 'T'.repeat(255),
+        groupId: guid(0),
+        groupName: longName,
+        participants: Array.from({ length: 100 }, () => ({
+          name: longName,
+          address: `${'a'.repeat(64)}@${'b'.repeat(60)}.com`,
+        })),
+        createdAt: '2026-11-27T10:00:00Z',
+        startedBy: longName,
+        preview: 'p'.repeat(200),
+      };
+      const cards = [
+        renderConfirmationCard(language, confirmation, {
+          summary: { replyCount: 99, latestAuthor: longName, latestAt: '2026-11-27T12:00:00Z' },
+        }),
+        renderPendingCard(language, { draftId: guid(1), topic: 'T'.repeat(255), author, byViewer: false }),
+        renderUnknownCard(language, {
+          draftId: guid(1),
+          topic: 'T'.repeat(255),
+          groupName: longName,
+          author,
+          lookedUp: true,
+          requestId: guid(2),
+        }),
+        renderDraftStatusCard(language, {
+          situation: 'othersUnknown',
+          authorName: longName,
+          topic: 'T'.repeat(255),
+        }),
+      ];
+      for (const card of cards) expect(size(card)).toBeLessThan(45_000);
+    });
+  },
+);
 
 // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
 describe('no template injection: ${...} typed by a user is data, never template', () => {
@@ -460,8 +488,12 @@ describe('no template injection: ${...} typed by a user is data, never template'
 
   test('form card: values come back exactly as typed and the card is otherwise unchanged', () => {
     const values = { ...draft, ...INJECTIONS };
-    const card = renderFormCard({ draftId: 'draft-1', target: choice, values });
-    const reference = renderFormCard({ draftId: 'draft-1', target: choice, values: { ...draft, ...benign } });
+    const card = renderFormCard('en', { draftId: 'draft-1', target: choice, values });
+    const reference = renderFormCard('en', {
+      draftId: 'draft-1',
+      target: choice,
+      values: { ...draft, ...benign },
+    });
     expect(adaptiveCardProblems(reference)).toEqual([]);
     expect(input(card, 'topic')?.value).toBe(INJECTIONS.topic);
     expect(input(card, 'body')?.value).toBe(INJECTIONS.body);
@@ -482,7 +514,7 @@ describe('no template injection: ${...} typed by a user is data, never template'
       startedBy: 'Alex Wilber',
       preview: INJECTIONS.preview,
     };
-    const card = renderConfirmationCard(base);
+    const card = renderConfirmationCard('en', base);
     expect(facts(card)).toMatchObject({
       Topic: INJECTIONS.topic,
       // biome-ignore lint/suspicious/noTemplateCurlyInString: literal ${...} text is the input under test
@@ -490,7 +522,7 @@ describe('no template injection: ${...} typed by a user is data, never template'
       'Started by': 'Alex Wilber',
     });
     expect(texts(card)).toContain(INJECTIONS.preview);
-    const reference = renderConfirmationCard({
+    const reference = renderConfirmationCard('en', {
       ...base,
       topic: benign.topic,
       preview: benign.preview,
@@ -502,7 +534,7 @@ describe('no template injection: ${...} typed by a user is data, never template'
 
 describe('form card for a user with no Microsoft 365 groups', () => {
   test('shows why there is nothing to choose instead of an empty (invalid) group picker', () => {
-    const card = renderFormCard({
+    const card = renderFormCard('en', {
       draftId: '3f1c2b7a-5d4e-4f60-9a8b-7c6d5e4f3a21',
       target: { kind: 'choice', groups: [] },
       values: { topic: 'Kept' },

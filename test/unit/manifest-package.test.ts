@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import JSZip from 'jszip';
@@ -15,7 +16,8 @@ import {
 
 /**
  * The app package as Teams receives it: the manifest with the toolkit's placeholders filled in, valid against
- * the official schema of its manifestVersion (from @microsoft/app-manifest), zipped with its icons at the root.
+ * the official schema of its manifestVersion (from @microsoft/app-manifest), zipped with its icons and its
+ * localization files (each valid against the official localization schema) at the root.
  */
 
 const VALUES = {
@@ -78,10 +80,14 @@ describe('placeholder values', () => {
   });
 });
 
-test('buildAppPackage: a zip with exactly manifest.json and the two icons at its root', async () => {
+test('buildAppPackage: a zip with exactly manifest.json, the two icons and the German strings at its root', async () => {
   const { zip } = await buildAppPackage(placeholderValues(VALUES));
   const opened = await JSZip.loadAsync(zip);
-  expect(Object.keys(opened.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  expect(Object.keys(opened.files).sort()).toEqual(['color.png', 'de.json', 'manifest.json', 'outline.png']);
+  // The file localizationInfo names, as it is in the repository (it has no placeholders).
+  expect(await opened.file('de.json')?.async('string')).toBe(
+    await readFile(join(APP_PACKAGE_DIR, 'de.json'), 'utf8'),
+  );
   const manifest = JSON.parse((await opened.file('manifest.json')?.async('string')) ?? '') as Record<
     string,
     unknown
@@ -97,6 +103,20 @@ test('buildAppPackage: a zip with exactly manifest.json and the two icons at its
   expect((await buildAppPackage(placeholderValues(VALUES))).zip).toEqual(zip);
 });
 
+test('a language file that breaks its schema stops the package, naming the file and the problem', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'app-package-'));
+  try {
+    await cp(APP_PACKAGE_DIR, dir, { recursive: true, filter: (source) => !source.includes('build') });
+    const german = JSON.parse(await readFile(join(dir, 'de.json'), 'utf8')) as Record<string, string>;
+    await writeFile(join(dir, 'de.json'), JSON.stringify({ ...german, 'name.short': '' }));
+    await expect(buildAppPackage(placeholderValues(VALUES), dir)).rejects.toThrow(
+      /de\.json does not match its schema:\n {2}\/name\.short must match pattern/,
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('`npm run package -- test` writes appPackage/build/appPackage.test.zip from the environment', async () => {
   const zipPath = join(APP_PACKAGE_DIR, 'build', 'appPackage.test.zip');
   await rm(zipPath, { force: true });
@@ -106,7 +126,7 @@ test('`npm run package -- test` writes appPackage/build/appPackage.test.zip from
   });
   expect(stdout).toMatch(/appPackage\.test\.zip: manifest 1\.30 validated against its official schema/);
   const opened = await JSZip.loadAsync(await readFile(zipPath));
-  expect(Object.keys(opened.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+  expect(Object.keys(opened.files).sort()).toEqual(['color.png', 'de.json', 'manifest.json', 'outline.png']);
   await rm(zipPath, { force: true });
   await rm(join(APP_PACKAGE_DIR, 'build', 'manifest.test.json'), { force: true });
 }, 60_000);

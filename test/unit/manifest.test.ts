@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import { localizationErrors } from '../../scripts/app-package';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { messageActivity, PERSONAL, type Scope } from '../support/teams-activities';
 
@@ -41,8 +42,14 @@ interface Manifest {
       description: string;
       context: string[];
       fetchTask: boolean;
+      initialRun?: boolean;
+      parameters: Array<{ name: string; title: string; description: string; inputType: string }>;
     }>;
   }>;
+  localizationInfo: {
+    defaultLanguageTag: string;
+    additionalLanguages: Array<{ languageTag: string; file: string }>;
+  };
   permissions: string[];
   validDomains: string[];
   webApplicationInfo: { id: string; resource: string };
@@ -99,12 +106,14 @@ describe('app package manifest', () => {
     expect(bot.commandLists.flatMap((list) => list.commands.map((command) => command.title))).toEqual([
       'help',
       'sign out',
+      'recent',
     ]);
     for (const list of bot.commandLists) for (const scope of list.scopes) expect(bot.scopes).toContain(scope);
   });
 
-  // No commandBox: an action answered with botMessagePreview is not supported from the command box.
-  test('the message extension action command opens the form as a dialog', () => {
+  // No commandBox for the action: an action answered with botMessagePreview is not supported from the command
+  // box. The search command works from both, and runs once on opening (initialRun) to list recent ones.
+  test('the message extension has the action command (a dialog) and the search command', () => {
     const commands = manifest.composeExtensions.flatMap((extension) => extension.commands);
     expect(commands).toEqual([
       expect.objectContaining({
@@ -112,6 +121,13 @@ describe('app package manifest', () => {
         type: 'action',
         fetchTask: true,
         context: ['compose', 'message'],
+      }),
+      expect.objectContaining({
+        id: 'searchConversations',
+        type: 'query',
+        initialRun: true,
+        context: ['compose', 'commandBox'],
+        parameters: [expect.objectContaining({ name: 'searchText', inputType: 'text' })],
       }),
     ]);
   });
@@ -139,6 +155,10 @@ describe('app package manifest', () => {
       expect(command.id.length).toBeLessThanOrEqual(64);
       expect(command.title.length).toBeLessThanOrEqual(32);
       expect(command.description.length).toBeLessThanOrEqual(128);
+      for (const parameter of command.parameters) {
+        expect(parameter.title.length).toBeLessThanOrEqual(32);
+        expect(parameter.description.length).toBeLessThanOrEqual(128);
+      }
     }
   });
 
@@ -165,6 +185,90 @@ describe('app package manifest', () => {
       }
     }
     expect(white).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * The manifest's own strings in German (issue #12 item 4): the localization file Teams picks for a German
+ * client, in the official format, with an entry for every string the manifest shows.
+ * https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-localization
+ */
+describe('manifest localization', () => {
+  const german = JSON.parse(readFileSync(join(APP_PACKAGE, 'de.json'), 'utf8')) as Record<string, string>;
+
+  /** Every string of the manifest the localization schema lets a language file replace, by its key there. */
+  function localizableStrings(): Map<string, string> {
+    const strings = new Map<string, string>([
+      ['name.short', manifest.name.short],
+      ['name.full', manifest.name.full],
+      ['description.short', manifest.description.short],
+      ['description.full', manifest.description.full],
+    ]);
+    manifest.bots.forEach((bot, b) => {
+      bot.commandLists.forEach((list, l) => {
+        list.commands.forEach((command, c) => {
+          strings.set(`bots[${b}].commandLists[${l}].commands[${c}].title`, command.title);
+          strings.set(`bots[${b}].commandLists[${l}].commands[${c}].description`, command.description);
+        });
+      });
+    });
+    manifest.composeExtensions.forEach((extension, e) => {
+      extension.commands.forEach((command, c) => {
+        const prefix = `composeExtensions[${e}].commands[${c}]`;
+        strings.set(`${prefix}.title`, command.title);
+        strings.set(`${prefix}.description`, command.description);
+        command.parameters.forEach((parameter, p) => {
+          strings.set(`${prefix}.parameters[${p}].title`, parameter.title);
+          strings.set(`${prefix}.parameters[${p}].description`, parameter.description);
+        });
+      });
+    });
+    return strings;
+  }
+
+  test('English is the manifest’s own language, German is in de.json for every German client', () => {
+    // A language tag without region: Teams falls back from de-DE, de-AT or de-CH to "de".
+    expect(manifest.localizationInfo).toEqual({
+      defaultLanguageTag: 'en-us',
+      additionalLanguages: [{ languageTag: 'de', file: 'de.json' }],
+    });
+  });
+
+  test('de.json is valid against the official localization schema of the manifest’s version', async () => {
+    expect(await localizationErrors(german, manifest.manifestVersion)).toEqual([]);
+  });
+
+  test('the schema check is real: an unknown key, a too long title and another version are reported', async () => {
+    const broken = {
+      ...german,
+      $schema:
+        'https://developer.microsoft.com/en-us/json-schemas/teams/v1.29/MicrosoftTeams.Localization.schema.json',
+      'name.colour': 'Blau',
+      'composeExtensions[0].commands[1].title': 'Eine Gruppenunterhaltung in Microsoft 365 finden',
+    };
+    const errors = (await localizationErrors(broken, manifest.manifestVersion)).join('\n');
+    expect(errors).toMatch(/must NOT have additional properties/);
+    expect(errors).toMatch(/commands\[1\]\.title must NOT have more than 32 characters/);
+    expect(errors).toMatch(/\/\$schema must be .*v1\.30/);
+  });
+
+  test('every string the manifest shows has its German entry, and nothing else is there', () => {
+    const strings = localizableStrings();
+    const { $schema: _schema, ...entries } = german;
+    expect(Object.keys(entries).sort()).toEqual([...strings.keys()].sort());
+    for (const value of Object.values(entries)) expect(value.trim()).not.toBe('');
+  });
+
+  test('German is German: only the product name and the chat command words stay as in English', () => {
+    const strings = localizableStrings();
+    // The command menu sends a command's title as the message, and the bot knows its commands by those
+    // words in every language (src/teams/chat-entry.ts), so their titles are the same in German.
+    const unchanged = new Set(['name.short']);
+    for (const [key, english] of strings) {
+      const commandWord = /^bots\[\d+\]\.commandLists\[\d+\]\.commands\[\d+\]\.title$/.test(key);
+      if (commandWord || unchanged.has(key)) expect(german[key]).toBe(english);
+      else expect(german[key]).not.toBe(english);
+    }
   });
 });
 
@@ -209,6 +313,35 @@ describe('every command the manifest advertises is handled by the bot', () => {
       for (const reply of replies) expect(isForm(reply)).toBe(false);
     },
   );
+
+  test.each([PERSONAL, { kind: 'channel' } as Scope])(
+    '"recent" lists recent conversations instead of opening a form titled "recent" ($kind)',
+    async (scope) => {
+      const replies = await send('recent', scope);
+      expect(replies).toHaveLength(1);
+      expect(isForm(replies[0])).toBe(false);
+      expect(JSON.stringify(replies[0])).toContain('Recent conversations');
+    },
+  );
+
+  test('the search command answers its initial run with results or a message', async () => {
+    const message = messageActivity(bot.connector.serviceUrl, '', { kind: 'channel' });
+    const response = await bot.post({
+      ...message,
+      type: 'invoke',
+      name: 'composeExtension/query',
+      text: undefined,
+      value: {
+        commandId: 'searchConversations',
+        parameters: [{ name: 'initialRun', value: 'true' }],
+        queryOptions: { skip: 0, count: 25 },
+      },
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      composeExtension: { type: expect.stringMatching(/^(result|message)$/) },
+    });
+  });
 
   test('the message extension command answers its fetchTask with a dialog', async () => {
     const message = messageActivity(bot.connector.serviceUrl, '', { kind: 'channel' });

@@ -24,11 +24,13 @@ describe('card templates', () => {
   test('are parsed once: making more cards from a template parses no expression again', () => {
     const parse = jest.spyOn(ACData.Template, 'parseInterpolatedString');
     try {
-      renderConfirmationCard(confirmation('First'));
+      renderConfirmationCard('en', confirmation('First'));
       const afterFirst = parse.mock.calls.length;
       expect(afterFirst).toBeGreaterThan(0);
 
-      for (let i = 0; i < 5; i++) renderConfirmationCard(confirmation(`Topic ${i}`));
+      for (let i = 0; i < 5; i++) renderConfirmationCard('en', confirmation(`Topic ${i}`));
+      // A language is data, not another template: German cards parse nothing either.
+      for (let i = 0; i < 5; i++) renderConfirmationCard('de', confirmation(`Thema ${i}`));
 
       expect(parse.mock.calls.length).toBe(afterFirst);
     } finally {

@@ -1,5 +1,7 @@
-import type { DraftInput, FieldError } from '../../src/domain/draft';
+import type { DraftField, DraftInput } from '../../src/domain/draft';
 import { validateDraft } from '../../src/domain/validation';
+import { translate } from '../../src/i18n/catalog';
+import type { Language } from '../../src/i18n/language';
 
 const GROUP = '02bd9fd6-8f93-4758-87c3-1fb73740a315';
 const MEGAN_ID = '5bde3e51-d13b-4db1-9948-fe4b109d11a7';
@@ -12,9 +14,14 @@ const draft: DraftInput = {
   groupId: GROUP,
 };
 
-function errorsOf(input: DraftInput): FieldError[] {
+/** Each error as a reader of `language` sees it: validation returns message values, the card translates them. */
+function errorsOf(
+  input: DraftInput,
+  language: Language = 'en',
+): Array<{ field: DraftField; message: string }> {
   const result = validateDraft(input);
-  return result.ok ? [] : result.errors;
+  if (result.ok) return [];
+  return result.errors.map(({ field, message }) => ({ field, message: translate(language, message) }));
 }
 
 function fields(input: DraftInput): string[] {
@@ -129,6 +136,16 @@ describe('validateDraft', () => {
       expect(errorsOf({ ...draft, groupId })).toEqual([
         { field: 'groupId', message: 'Choose the group to post in.' },
       ]);
+  });
+
+  test('errors are message values: a German reader gets German, with the same numbers', () => {
+    expect(errorsOf({ ...draft, topic: 't'.repeat(256), groupId: '' }, 'de')).toEqual([
+      { field: 'topic', message: 'Das Thema ist 256 Zeichen lang; erlaubt sind höchstens 255.' },
+      { field: 'groupId', message: 'Wählen Sie die Gruppe aus, in der gepostet werden soll.' },
+    ]);
+    expect(errorsOf({ ...draft, body: 'b'.repeat(32_001) }, 'de')[0]?.message).toMatch(
+      /^Die Nachricht ist zu lang: Kürzen Sie sie um etwa 1 Zeichen\. Erlaubt sind 32000 Byte/,
+    );
   });
 
   test('every problem is reported at once, in form order', () => {
