@@ -59,13 +59,25 @@ export async function loadTarget(
   token: string,
   deadline: number,
 ): Promise<GroupTarget> {
-  const load = (bearer: string) =>
-    groupTargetFor(context, {
+  return (await loadTargetAndToken(context, deps, token, deadline)).target;
+}
+
+/** The same, with the token that worked: the fresh one after a refresh, for the calls that follow. */
+export async function loadTargetAndToken(
+  context: TurnContext,
+  deps: BotDeps,
+  token: string,
+  deadline: number,
+): Promise<{ target: GroupTarget; token: string }> {
+  const load = async (bearer: string) => ({
+    target: await groupTargetFor(context, {
       graphBaseUrl: deps.graphBaseUrl,
       token: bearer,
       deadline,
       logger: deps.logger,
-    });
+    }),
+    token: bearer,
+  });
   try {
     return await load(token);
   } catch (error) {

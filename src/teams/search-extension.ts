@@ -10,7 +10,7 @@ import type { Language } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
 import { InvokeRefusal } from './invoke-answers';
 import { exchangeFailedAnswer, MESSAGE_EXTENSION_BUDGET_MS } from './message-extension';
-import { loadTarget } from './new-form';
+import { loadTargetAndToken } from './new-form';
 import { proofFrom, renewedSignIn, tokenForInvoke } from './sign-in';
 import { languageOfTurn } from './turn';
 
@@ -50,12 +50,15 @@ export async function handleSearchQuery(
   const words = searchWords(typed);
 
   let groups: Group[];
+  let token = auth.token;
   try {
     // Half of what is left for the groups, so the conversation lists still fit behind a slow look-up; whole
     // milliseconds, as the transport's abort timer takes no fraction.
     const groupsDeadline = Date.now() + Math.floor((deadline - Date.now()) / 2);
-    const target = await loadTarget(context, deps, auth.token, groupsDeadline);
-    groups = searchedGroups(target, deps.defaultGroupId);
+    const loaded = await loadTargetAndToken(context, deps, auth.token, groupsDeadline);
+    // After a refresh the look-up's fresh token reads the lists too; the first one was just refused.
+    token = loaded.token;
+    groups = searchedGroups(loaded.target, deps.defaultGroupId);
   } catch (error) {
     if (!(error instanceof GraphFailure)) throw error;
     return failed(context, deps, language, [error]);
@@ -63,7 +66,7 @@ export async function handleSearchQuery(
   if (groups.length === 0) return message(text(language, 'search.noGroups'));
 
   const settled = await Promise.allSettled(
-    groups.map((group) => searchGroup(deps, auth.token, group, words, deadline)),
+    groups.map((group) => searchGroup(deps, token, group, words, deadline)),
   );
   const found = settled.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
   const failures = settled.flatMap((result) =>

@@ -396,6 +396,20 @@ describe('sign-in for search (Teams SSO, then the sign-in link)', () => {
     });
   });
 
+  test('an expired token gets one fresh token, and the fresh one reads the conversation lists too', async () => {
+    sso.tokenService.grantToken(
+      ALEX,
+      SSO_CONNECTION,
+      mintSandboxToken({ oid: users.alex.id, lifetimeSeconds: -60 }),
+    );
+    sso.tokenService.refreshAfterNextGet(ALEX, SSO_CONNECTION, graphToken());
+
+    const response = await sso.bot.post(queryActivity(sso.bot.connector.serviceUrl, 'budget'));
+
+    expect((response.body as SearchAnswer).composeExtension).toMatchObject({ type: 'message' });
+    expect((response.body as SearchAnswer).composeExtension.text).toContain('“budget”');
+  });
+
   test('with a cached token the search runs straight away, in German too', async () => {
     sso.tokenService.grantToken(ALEX, SSO_CONNECTION, graphToken());
 
