@@ -82,9 +82,14 @@ export async function localizationErrors(localization: unknown, manifestVersion:
     'MicrosoftTeams.Localization.schema.json',
   );
   const declared = (localization as { $schema?: unknown } | null)?.$schema;
-  const expected = `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.Localization.schema.json`;
+  const expected = localizationSchemaUrl(manifestVersion);
   if (declared !== expected) errors.push(`/$schema must be ${expected}`);
   return errors;
+}
+
+/** The `$schema` of a localization file for a manifest of this version. */
+export function localizationSchemaUrl(manifestVersion: string): string {
+  return `https://developer.microsoft.com/en-us/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.Localization.schema.json`;
 }
 
 async function officialSchemaErrors(

@@ -1,6 +1,7 @@
 /**
  * `npm run package [-- <env>]`: writes appPackage/build/appPackage.<env>.zip (and the filled-in manifest) from
- * env/.env.<env>, env/.env.<env>.user and the environment, the same files and names the Agents Toolkit uses.
+ * env/.env.<env>, env/.env.<env>.user and the environment, the same files and names the Agents Toolkit uses,
+ * after writing the manifest's language files from the catalog (scripts/manifest-strings.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import {
   placeholderValues,
   REPO_ROOT,
 } from './app-package';
+import { syncManifestStrings } from './manifest-strings';
 
 async function main(): Promise<void> {
   const envName = process.argv[2] ?? process.env.TEAMSFX_ENV ?? 'dev';
@@ -23,6 +25,9 @@ async function main(): Promise<void> {
     if (existsSync(path)) Object.assign(fromFiles, parse(await readFile(path, 'utf8')));
   }
   const values = placeholderValues({ ...fromFiles, ...process.env });
+  // The language files come from the catalog: refreshed before zipping, so the package never ships stale ones.
+  const { changed } = await syncManifestStrings({ write: true });
+  for (const file of changed) process.stdout.write(`appPackage/${file}: written from the catalog.\n`);
   const built = await buildAppPackage(values);
   const outDir = join(APP_PACKAGE_DIR, 'build');
   await mkdir(outDir, { recursive: true });

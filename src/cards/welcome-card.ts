@@ -7,6 +7,12 @@ import template from './templates/welcome.json';
 export function renderWelcomeCard(language: Language, kind: 'welcome' | 'help'): AdaptiveCard {
   return renderCard(template, {
     strings: cardStrings(language, 'welcome'),
+    // The reader's own command words, the ones their command menu sends (appPackage/<language>.json).
+    commands: {
+      help: text(language, 'messages.command.help'),
+      recent: text(language, 'messages.command.recent'),
+      signOut: text(language, 'messages.command.signOut'),
+    },
     heading:
       kind === 'welcome'
         ? text(language, 'cards.welcome.headingWelcome', { product: text(language, 'common.productName') })

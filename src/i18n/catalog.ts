@@ -1,9 +1,11 @@
 import deCards from './de/cards.json';
 import deCommon from './de/common.json';
+import deManifest from './de/manifest.json';
 import deMessages from './de/messages.json';
 import deSearch from './de/search.json';
 import enCards from './en/cards.json';
 import enCommon from './en/common.json';
+import enManifest from './en/manifest.json';
 import enMessages from './en/messages.json';
 import enSearch from './en/search.json';
 import { LANGUAGES, type Language } from './language';
@@ -17,14 +19,14 @@ import { LANGUAGES, type Language } from './language';
  * `{name}` marks a parameter. Parameters are inserted as given: escape user text for its target (markdown
  * in a TextBlock, HTML for Graph) before passing it.
  */
-const english = { ...enCommon, ...enCards, ...enMessages, ...enSearch };
+const english = { ...enCommon, ...enCards, ...enMessages, ...enSearch, ...enManifest };
 
 export type MessageKey = keyof typeof english;
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 type CatalogValue = string | PluralForms;
 type Catalog = Record<MessageKey, CatalogValue>;
 
-const german = { ...deCommon, ...deCards, ...deMessages, ...deSearch } satisfies Catalog;
+const german = { ...deCommon, ...deCards, ...deMessages, ...deSearch, ...deManifest } satisfies Catalog;
 
 const catalogs = new Map<Language, Catalog>([
   ['en', english],

@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import { renderWelcomeCard } from '../cards/welcome-card';
 import { LIMITS } from '../domain/limits';
-import { text as catalogText } from '../i18n/catalog';
+import { text as catalogText, type MessageKey } from '../i18n/catalog';
+import { LANGUAGES } from '../i18n/language';
 import type { BotDeps } from './bot-deps';
 import { textWithoutMention } from './message-text';
 import { buildNewForm } from './new-form';
@@ -14,25 +15,40 @@ import { languageOfTurn } from './turn';
 type Command = (context: TurnContext, deps: BotDeps, text: string) => Promise<void>;
 
 /**
- * Words that are commands rather than a topic. Adding a command is one line. A Map, not an object literal:
- * an object would answer "constructor" or "toString" from its prototype.
+ * Each command with its catalog word and the aliases people type out of habit. Teams' command menu sends a
+ * command's title as the message, and a German client shows the titles of appPackage/de.json (the catalog's
+ * words, scripts/manifest-strings.ts), so the bot must know the localized words
+ * (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-localization#handle-localized-text-submissions-from-your-users).
+ * It knows the words of every language whatever the activity's locale: a German user who types "help" out
+ * of habit, or whose client sends another locale, still gets help.
  */
-// i18n-exempt: command words are what users type, the same in every language (the manifest's command menu
-// sends them as they are, and the help card lists them untranslated).
-const COMMANDS: ReadonlyMap<string, Command> = new Map([
-  ['help', sendHelp],
-  ['?', sendHelp],
-  ['sign out', signOut],
-  ['signout', signOut],
-  ['logout', signOut],
-  ['log out', signOut],
-  ['recent', sendRecent],
-]);
+const COMMAND_WORDS: ReadonlyArray<{ key: MessageKey; command: Command; aliases: readonly string[] }> = [
+  { key: 'messages.command.help', command: sendHelp, aliases: ['?'] },
+  { key: 'messages.command.signOut', command: signOut, aliases: ['logout'] },
+  { key: 'messages.command.recent', command: sendRecent, aliases: [] },
+];
+
+/**
+ * Words that are commands rather than a topic, compared without case and spaces ("Sign Out", "signout",
+ * "log out"). A Map, not an object literal: an object would answer "constructor" or "toString" from its
+ * prototype.
+ */
+const COMMANDS: ReadonlyMap<string, Command> = new Map(
+  COMMAND_WORDS.flatMap(({ key, command, aliases }) =>
+    [...LANGUAGES.map((language) => catalogText(language, key)), ...aliases].map(
+      (word) => [commandForm(word), command] as const,
+    ),
+  ),
+);
+
+function commandForm(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
+}
 
 /** A chat message: a command, or the start of a draft whose topic is the text after the mention. */
 export async function handleChatMessage(context: TurnContext, deps: BotDeps): Promise<void> {
   const text = textWithoutMention(context.activity);
-  const command = COMMANDS.get(text.toLowerCase());
+  const command = COMMANDS.get(commandForm(text));
   if (command) return command(context, deps, text);
   return sendForm(context, deps, text.slice(0, LIMITS.topicMaxLength));
 }
@@ -56,7 +72,7 @@ async function signOut(context: TurnContext, deps: BotDeps): Promise<void> {
   await context.sendActivity(catalogText(languageOfTurn(context), key));
 }
 
-/** "recent": the linked group's latest conversations, or the user's groups to pick from first. */
+/** The recent command: the linked group's latest conversations, or the user's groups to pick from first. */
 async function sendRecent(context: TurnContext, deps: BotDeps): Promise<void> {
   const token = await deps.tokens.getToken(context);
   if (!token) {

@@ -49,7 +49,7 @@ const URL_OR_QUERY = /^(\w+:\/\/|\/)|(^|[?&])\$\w+=/;
  */
 const DIAGNOSTIC_NAMES = new Set(['detail', 'failureDetail']);
 
-/** A comment that exempts the statement or property after it; it must say why (see COMMANDS in chat-entry.ts). */
+/** A comment that exempts the statement or property after it; it must say why (see src/cards/contract.ts). */
 const EXEMPTION = /i18n-exempt: \S/;
 
 /** Calls whose arguments are for operators (log lines), never shown to a user. */
