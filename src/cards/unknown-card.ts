@@ -30,7 +30,9 @@ export function renderUnknownCard(language: Language, model: UnknownCardModel): 
     authorMri: model.author.mri,
     lookedUp: model.lookedUp,
     requestId: model.requestId ?? '',
-    requestIdText: text(language, 'cards.unknown.requestId', { requestId: literal(model.requestId ?? '') }),
+    requestIdText: text(language, 'cards.common.supportReference', {
+      requestId: literal(model.requestId ?? ''),
+    }),
     inDialog: model.inDialog ?? false,
   });
 }

@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
+import { text } from '../../src/i18n/catalog';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
-import {
-  cardActionActivity,
-  invokeActivity,
-  messageActivity,
-  type TeamsActivity,
-} from '../support/teams-activities';
+import { expectGerman, shownTexts } from '../support/german-answers';
+import { cardActionActivity, inLocale, invokeActivity, messageActivity } from '../support/teams-activities';
 
 /**
  * Messages follow the activity's `locale` (issue #12 item 4): Teams puts the client's language on every
  * activity, so a German Teams gets German validation errors, Graph notices and chat replies, and a language
- * we do not ship gets English. Through /api/messages, as Teams sends it.
+ * we do not ship gets English. Through /api/messages, as Teams sends it. Each card in German:
+ * german-cards.test.ts and german-extension.test.ts.
  */
 
 const { groups } = DEMO_TENANT;
@@ -23,10 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
-
-function inLocale(locale: string, activity: TeamsActivity): TeamsActivity {
-  return { ...activity, locale };
-}
 
 function submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -51,15 +45,6 @@ async function submitIn(locale: string, data: Record<string, unknown>): Promise<
   return card;
 }
 
-/** Every `text` a card shows (TextBlocks, and the like), in order. */
-function shownTexts(node: unknown): string[] {
-  if (Array.isArray(node)) return node.flatMap(shownTexts);
-  if (typeof node !== 'object' || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) =>
-    key === 'text' && typeof value === 'string' ? [value] : shownTexts(value),
-  );
-}
-
 function conversationPosts() {
   return bot.sandbox.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/conversations'));
 }
@@ -68,15 +53,14 @@ describe('a German Teams client (locale de-DE)', () => {
   test('gets the validation errors in German, with the numbers, and nothing is posted', async () => {
     const card = await submitIn('de-DE', submission({ topic: '', body: 'b'.repeat(32_001) }));
 
-    const texts = shownTexts(card);
     // Each error under its field's label: "- **Thema**: Geben Sie ein Thema ein."
-    expect(texts).toContainEqual(expect.stringContaining('Geben Sie ein Thema ein.'));
-    expect(texts).toContainEqual(
-      expect.stringMatching(
-        /Die Nachricht ist zu lang: Kürzen Sie sie um etwa 1 Zeichen\. Erlaubt sind 32000 Byte/,
-      ),
+    expectGerman(card, 'messages.validation.topicEmpty', {
+      key: 'messages.validation.bodyTooLong',
+      params: { count: 1, limit: 32_000 },
+    });
+    expect(shownTexts(card)).toContainEqual(
+      expect.stringContaining(`**${text('de', 'cards.common.topic')}**: `),
     );
-    expect(JSON.stringify(card)).not.toContain('Enter a topic.');
     expect(conversationPosts()).toHaveLength(0);
   });
 
@@ -85,18 +69,15 @@ describe('a German Teams client (locale de-DE)', () => {
 
     const card = await submitIn('de-DE', submission());
 
-    expect(shownTexts(card)).toContain(
-      'Microsoft Graph ist gerade ausgelastet. Es wurde nichts gepostet; versuchen Sie es in 120 Sekunden noch einmal.',
-    );
+    expectGerman(card, { key: 'messages.failure.busyFor', params: { count: 120 } });
     expect(JSON.stringify(card)).toContain('Falcon: Startfreigabe');
   });
 
   test('gets chat replies in German', async () => {
-    await bot.post(inLocale('de-DE', messageActivity(bot.connector.serviceUrl, 'sign out')));
+    const signOut = text('de', 'messages.command.signOut');
+    await bot.post(inLocale('de-DE', messageActivity(bot.connector.serviceUrl, signOut)));
 
-    expect(bot.connector.sent[0].activity.text).toBe(
-      'Dieser Bot läuft im lokalen Modus mit der Graph-Sandbox: Es gibt keine Microsoft 365-Anmeldung, die beendet werden könnte.',
-    );
+    expect(bot.connector.sent[0].activity.text).toBe(text('de', 'messages.chat.noSignOut'));
   });
 
   test('gets a refused invoke explained in German', async () => {
@@ -104,15 +85,17 @@ describe('a German Teams client (locale de-DE)', () => {
     const response = await bot.post(inLocale('de-DE', activity));
 
     expect(response.body).toEqual({
-      error: { code: 'UnsupportedInvoke', message: 'Diese App verarbeitet diese Art von Anfrage nicht.' },
+      error: { code: 'UnsupportedInvoke', message: text('de', 'messages.invoke.unsupported') },
     });
   });
 });
 
 test('an Austrian German client (de-AT) gets German too; a language we do not ship gets English', async () => {
   const austrian = await submitIn('de-AT', submission({ topic: '' }));
-  expect(shownTexts(austrian)).toContainEqual(expect.stringContaining('Geben Sie ein Thema ein.'));
+  expectGerman(austrian, 'messages.validation.topicEmpty');
 
   const french = await submitIn('fr-FR', submission({ topic: '' }));
-  expect(shownTexts(french)).toContainEqual(expect.stringContaining('Enter a topic.'));
+  expect(shownTexts(french)).toContainEqual(
+    expect.stringContaining(text('en', 'messages.validation.topicEmpty')),
+  );
 });

@@ -69,6 +69,23 @@ export function installActivity(serviceUrl: string, scope: Scope = PERSONAL): Te
   };
 }
 
+/**
+ * The activity as a Teams client set to another language sends it: the client's language (BCP 47) is the
+ * activity's `locale`, and a message's clientInfo entity carries it too
+ * (https://learn.microsoft.com/microsoftteams/platform/concepts/build-and-test/apps-localization).
+ */
+export function inLocale(locale: string, activity: TeamsActivity): TeamsActivity {
+  const { entities } = activity;
+  if (!Array.isArray(entities)) return { ...activity, locale };
+  return {
+    ...activity,
+    locale,
+    entities: entities.map((entity: Record<string, unknown>) =>
+      entity.type === 'clientInfo' ? { ...entity, locale } : entity,
+    ),
+  };
+}
+
 /** The Teams (Bot Framework) user id of a demo user: what the token service keys tokens by. */
 export function teamsUserId(user: DemoUser): string {
   return `29:1${user.id.replace(/-/g, '')}`;

@@ -249,7 +249,7 @@ describe('unknown-outcome card', () => {
     expect(texts(card)).toEqual([
       '"Launch" may have been posted',
       `Microsoft Graph did not confirm whether it posted your conversation to ${FALCON.displayName}. It may have been posted — checking the group before anything is posted again.`,
-      'Graph request id: req-1',
+      'Support reference (Graph request-id): req-1',
     ]);
     expect(actions(card).map((action) => action.verb)).toEqual(['checkConversation']);
     expect((card.refresh as { userIds: string[] }).userIds).toEqual([ALEX.mri]);

@@ -112,6 +112,14 @@ describe('DeadlineRetryHandler', () => {
     expect(graph.attempts).toBe(2);
   });
 
+  test.each([
+    'https://graph.microsoft.com/v1.0/groups/g/conversations?note=$batch',
+    'https://graph.microsoft.com/v1.0/groups/$batch-like/conversations',
+  ])('a POST that only mentions $batch (%s) is a create, never repeated after a 504', async (url) => {
+    const { graph } = await run([status(504), status(201)], {}, { method: 'POST', url });
+    expect(graph.attempts).toBe(1);
+  });
+
   test('Retry-After as an HTTP date is honoured', async () => {
     const inThreeSeconds = new Date(START + 3_000).toUTCString();
     const { response } = await run([throttled(inThreeSeconds), status(200)]);

@@ -469,7 +469,7 @@ describe('German cards read as German', () => {
     expect(visible(card)).toEqual([
       'Ihre Unterhaltung wurde noch nicht gesendet',
       shown({ key: 'messages.failure.consent' }),
-      `Referenz für den Support (Graph request-id): ${REQUEST_ID}`,
+      `Supportreferenz (Graph request-id): ${REQUEST_ID}`,
       'Bitte korrigieren Sie Folgendes:',
       `- **Thema**: ${shown({ key: 'messages.validation.topicEmpty' })}`,
       `- **Weitere E-Mail-Adressen**: ${shown({ key: 'messages.validation.notRecognised', params: { entries: '"bob"' } })}`,
