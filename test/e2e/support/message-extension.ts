@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { INVOKE_PATH } from './card-actions';
 import { CardView } from './playground-page';
 
 /**
@@ -14,8 +15,8 @@ const COMPOSE_TRIGGER = 'button[aria-label="Trigger Message Extension App"]';
 const MESSAGE_MENU = 'Show more information';
 const MESSAGE_HEADER = '[aria-label="Message header"]';
 const OPTION_DIALOG = 'Command ID option dialog';
-/** Where the Playground's page sends every invoke; its server forwards it to the bot as an activity. */
-const INVOKE_PATH = '/_conversation/v1/invoke';
+/** The search flyout's heading: the flyout is a popover (role "group") with no name of its own. */
+const SEARCH_TITLE = 'Search-Based Message Extension';
 
 /** What the page sent for one invoke and what the bot answered, as the Playground relayed it. */
 export interface InvokeExchange {
@@ -29,6 +30,7 @@ export interface InvokeRequest {
   value: {
     commandId?: string;
     commandContext?: string;
+    parameters?: Array<{ name: string; value: string }>;
     data?: Record<string, unknown>;
     messagePayload?: { body?: { contentType?: string; content?: string } };
   };
@@ -86,6 +88,39 @@ export class MessageExtensionDialog {
   /** Presses a card button that sends composeExtension/submitAction, and returns that exchange. */
   async submit(title: string): Promise<InvokeExchange> {
     return recordInvoke(this.page, 'composeExtension/submitAction', () => this.form().press(title));
+  }
+
+  text(content: string | RegExp): Locator {
+    return this.surface.getByText(content);
+  }
+}
+
+/**
+ * The Playground's search-based message extension: "+" → "Search Command" opens a flyout whose "Specify
+ * Command ID or Parameter" section takes the command id and parameter name (it does not read the manifest),
+ * and every change of its search box sends `composeExtension/query`.
+ */
+export class SearchFlyout {
+  private constructor(
+    readonly page: Page,
+    readonly surface: Locator,
+  ) {}
+
+  static async fromComposeBox(page: Page, commandId: string, parameterName: string): Promise<SearchFlyout> {
+    await page.locator(COMPOSE_TRIGGER).last().click();
+    await page.getByRole('menuitem', { name: 'Search Command' }).click();
+    const flyout = page.getByRole('group').filter({ has: page.getByText(SEARCH_TITLE, { exact: true }) });
+    await flyout.getByText('Specify Command ID or Parameter').click();
+    await flyout.getByPlaceholder('Command ID').fill(commandId);
+    await flyout.getByPlaceholder('Parameter name').fill(parameterName);
+    return new SearchFlyout(page, flyout);
+  }
+
+  /** Types the words at once, so one query carries them all, and returns that query's exchange. */
+  async search(words: string): Promise<InvokeExchange> {
+    return recordInvoke(this.page, 'composeExtension/query', () =>
+      this.surface.getByPlaceholder('Enter a search term').fill(words),
+    );
   }
 
   text(content: string | RegExp): Locator {

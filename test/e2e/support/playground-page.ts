@@ -7,6 +7,18 @@ const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
  */
 const CARD = '.ac-adaptiveCard, [data-tid="hero-card"]';
 
+/** What the Playground's page fetches to fill its custom-activity editor. */
+const CUSTOM_ACTIVITY_TEMPLATE = '/_internal/v1/customActivities/template';
+
+/** The custom-activity editor's template: an activity of this chat, from the current user to the bot. */
+export interface ActivityTemplate {
+  channelId: string;
+  serviceUrl: string;
+  from: { id: string; aadObjectId?: string };
+  recipient: { id: string; name?: string };
+  conversation: { id: string; conversationType?: string; tenantId?: string };
+}
+
 /** The parts of the Playground's UI the tests use, named as a person would describe them. */
 export class PlaygroundPage {
   private answers = 0;
@@ -38,6 +50,37 @@ export class PlaygroundPage {
    */
   async sendExpecting(text: string, content: string | RegExp, mention?: string): Promise<Locator> {
     return this.expectNewCard(this.page.getByText(content), () => this.type(text, mention));
+  }
+
+  /**
+   * Sends an activity through the Playground's own "Mock an Activity" → "Custom activity" editor, which posts
+   * it to the bot as given (its server's `sendCustomActivity`), and returns the first new card that shows
+   * `content`. The one way to send what the Playground's chat never does, such as a `locale` other than
+   * "en-US". `write` turns the editor's template (ids of this chat, bot and user, from the Playground's
+   * config) into the activity.
+   */
+  async sendCustomActivity(
+    write: (template: ActivityTemplate) => object,
+    content: string | RegExp,
+  ): Promise<Locator> {
+    return this.expectNewCard(this.page.getByText(content), async () => {
+      await this.page.getByRole('button', { name: 'Mock an Activity' }).click();
+      const [templateResponse] = await Promise.all([
+        this.page.waitForResponse((response) => response.url().includes(CUSTOM_ACTIVITY_TEMPLATE)),
+        this.page.getByText('Custom activity', { exact: true }).click(),
+      ]);
+      const activity = write((await templateResponse.json()) as ActivityTemplate);
+      const editor = this.page.getByRole('dialog', { name: 'Custom activity' });
+      // The editor is Monaco, which auto-indents and auto-closes what it is given: one line, then cut the
+      // closing characters it added after the cursor.
+      await editor.getByRole('textbox').focus();
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.insertText(JSON.stringify(activity));
+      await this.page.keyboard.press('Shift+ControlOrMeta+End');
+      await this.page.keyboard.press('Delete');
+      await editor.getByRole('button', { name: 'Send activity' }).click();
+      await editor.waitFor({ state: 'hidden' });
+    });
   }
 
   private async type(text: string, mention?: string): Promise<void> {
@@ -100,6 +143,11 @@ export class CardView {
 
   message(): Locator {
     return this.card.getByPlaceholder('The first post of the conversation');
+  }
+
+  /** The confirmation card's inline reply form (Action.ShowCard), once "Reply" has opened it. */
+  replyText(): Locator {
+    return this.card.getByPlaceholder('Write your reply');
   }
 
   button(title: string): Locator {

@@ -15,5 +15,7 @@ const DIR =
 /** Just the card, not the whole Playground: small files, and the docs show what the user acts on. */
 export async function saveCardScreenshot(card: Locator, name: string): Promise<void> {
   await card.scrollIntoViewIfNeeded();
+  // The pointer rests where the last click was; a button it hovers would show highlighted.
+  await card.page().mouse.move(0, 0);
   await card.screenshot({ path: join(DIR, `${name}.png`), animations: 'disabled' });
 }
