@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
-import { CHANNEL_SCOPE, cardActionActivity, TEAM } from '../support/teams-activities';
+import { CHANNEL_SCOPE, cardActionActivity, formSubmitData, TEAM } from '../support/teams-activities';
 
 const { users, groups } = DEMO_TENANT;
 
@@ -24,21 +24,16 @@ beforeEach(() => bot.reset());
 
 /** What Teams sends when the user presses the form's button: inputs merged into the action's data. */
 function submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
+  return formSubmitData({
     groupChoices: [
       { id: groups.marketing.id, displayName: groups.marketing.displayName },
       { id: groups.falcon.id, displayName: groups.falcon.displayName },
     ],
-    groupId: groups.falcon.id,
-    topic: 'Falcon launch: go/no-go',
     body: 'Hi all,\nPlease review the <b>launch plan</b> & reply by Friday.\n<script>alert(1)</script>',
     participants: `${users.megan.id},${users.pradeep.id}`,
     emails: 'guest.reviewer@fabrikam.com',
     ...overrides,
-  };
+  });
 }
 
 async function submit(data: Record<string, unknown>, scope = undefined as undefined | typeof CHANNEL_SCOPE) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import type { FaultSpec } from '../../sandbox/graph-sandbox';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
@@ -6,6 +5,7 @@ import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import {
   CHANNEL_SCOPE,
   cardActionActivity,
+  formSubmitData,
   invokeActivity,
   PERSONAL,
   type Scope,
@@ -36,18 +36,7 @@ afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 function formSubmission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
-    topic: 'Falcon launch: go/no-go',
-    body: 'Please review the launch plan.',
-    participants: users.megan.id,
-    emails: '',
-    ...overrides,
-  };
+  return formSubmitData({ participants: users.megan.id, ...overrides });
 }
 
 /** An Action.Execute as Teams sends it; `automatic` is the refresh Teams sends when a card is viewed. */

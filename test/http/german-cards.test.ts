@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { text } from '../../src/i18n/catalog';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
@@ -6,6 +5,7 @@ import { expectGerman, expectGermanCard, germanPattern, shownTexts } from '../su
 import {
   CHANNEL_SCOPE,
   cardActionActivity,
+  formSubmitData,
   inLocale,
   installActivity,
   messageActivity,
@@ -71,18 +71,7 @@ function sentCard(): Card {
 
 /** What a German client sends when the form's button is pressed: the inputs merged into its data. */
 function draft(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
-    topic,
-    body: 'Bitte prüfen Sie den Startplan.',
-    participants: '',
-    emails: '',
-    ...overrides,
-  };
+  return formSubmitData({ topic, body: 'Bitte prüfen Sie den Startplan.', ...overrides });
 }
 
 function action(card: Card, verb: string): Record<string, unknown> {

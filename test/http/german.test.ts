@@ -1,10 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { text } from '../../src/i18n/catalog';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import { expectGerman, shownTexts } from '../support/german-answers';
-import { cardActionActivity, inLocale, invokeActivity, messageActivity } from '../support/teams-activities';
+import {
+  cardActionActivity,
+  formSubmitData,
+  inLocale,
+  invokeActivity,
+  messageActivity,
+} from '../support/teams-activities';
 
 /**
  * Messages follow the activity's `locale` (issue #12 item 4): Teams puts the client's language on every
@@ -12,8 +16,6 @@ import { cardActionActivity, inLocale, invokeActivity, messageActivity } from '.
  * we do not ship gets English. Through /api/messages, as Teams sends it. Each card in German:
  * german-cards.test.ts and german-extension.test.ts.
  */
-
-const { groups } = DEMO_TENANT;
 
 let bot: BotHarness;
 beforeAll(async () => {
@@ -23,16 +25,11 @@ afterAll(() => bot?.close());
 beforeEach(() => bot.reset());
 
 function submission(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
+  return formSubmitData({
     topic: 'Falcon: Startfreigabe',
     body: 'Hallo zusammen,\nbitte prüfen Sie den Startplan.',
     ...overrides,
-  };
+  });
 }
 
 /** Submits the form in a locale; answers the returned card, checked against Adaptive Cards 1.5. */

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { mintSandboxToken } from '../../sandbox/tokens';
 import { SSO_CONNECTION, useSsoBot } from '../support/sso-bot';
 import {
   cardActionActivity,
+  formSubmitData,
   invokeActivity,
   messageActivity,
   teamsUserId,
@@ -23,16 +23,7 @@ const sso = useSsoBot({ INVOKE_BUDGET_MS: '4000' });
 const graphToken = (): string => mintSandboxToken({ oid: DEMO_TENANT.users.alex.id });
 
 function draftData(): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    groupChoices: [],
-    groupId: DEMO_TENANT.groups.falcon.id,
-    topic: 'Signed-in topic',
-    body: 'Body that must survive sign-in',
-    participants: '',
-    emails: '',
-  };
+  return formSubmitData({ topic: 'Signed-in topic', body: 'Body that must survive sign-in' });
 }
 
 function createWithCode(code: string) {

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { type Azurite, startAzurite } from '../support/azurite';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
-import { cardActionActivity } from '../support/teams-activities';
+import { cardActionActivity, formSubmitData } from '../support/teams-activities';
 import { Teardown } from '../support/teardown';
 
 /**
@@ -19,17 +18,7 @@ function start(env: Record<string, string> = {}): Promise<BotHarness> {
 }
 
 function submission(topic: string): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
-    topic,
-    body: 'Notes by Friday.',
-    participants: users.megan.id,
-    emails: '',
-  };
+  return formSubmitData({ topic, body: 'Notes by Friday.', participants: users.megan.id });
 }
 
 function submit(bot: BotHarness, topic: string): Promise<{ status: number; body: unknown }> {

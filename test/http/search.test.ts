@@ -18,7 +18,8 @@ import {
 /**
  * "Find and share" (issue #12, item 2): the message extension's search command lists recent conversations
  * whose topic holds the typed words (the team's group in a channel, the user's groups elsewhere), with only
- * the query options Graph documents; choosing one inserts a card whose "Reply" works for whoever presses it.
+ * the query options Graph documents. Each result carries the card Teams inserts when it is chosen, as it is
+ * (its thumbnail has no tap, so no selectItem round trip); that card's "Reply" works for whoever presses it.
  */
 
 const { groups, users } = DEMO_TENANT;
@@ -26,14 +27,6 @@ const COMMAND = 'searchConversations';
 const CARD_BUDGET_BYTES = 40 * 1024;
 
 type DemoUser = (typeof users)[keyof typeof users];
-interface Pick {
-  groupId: string;
-  groupName: string;
-  conversationId: string;
-  topic: string;
-  preview: string;
-  lastDeliveredDateTime: string;
-}
 interface Card {
   body: Array<{ type: string; text?: string }>;
   actions: Array<{ type: string; title: string; verb?: string; data?: Record<string, unknown> }>;
@@ -43,7 +36,7 @@ interface Result {
   content: Card;
   preview: {
     contentType: string;
-    content: { title: string; subtitle: string; text: string; tap: { type: string; value: Pick } };
+    content: { title: string; subtitle: string; text: string; tap?: unknown };
   };
 }
 interface SearchAnswer {
@@ -80,7 +73,10 @@ function queryActivity(
   return { ...activity, locale: options.locale ?? 'en-US', localTimezone: 'Europe/Berlin' };
 }
 
-/** Every result is an Adaptive Card 1.5 well below Teams' size limit, listed by a thumbnail with a tap. */
+/**
+ * Every result is the card to share, an Adaptive Card 1.5 well below Teams' size limit, listed by a thumbnail
+ * without a tap, so that choosing it inserts the card as it is.
+ */
 function checkedResults(answer: SearchAnswer): Result[] {
   expect(answer.composeExtension).toMatchObject({ type: 'result', attachmentLayout: 'list' });
   const results = answer.composeExtension.attachments ?? [];
@@ -89,13 +85,22 @@ function checkedResults(answer: SearchAnswer): Result[] {
     expect(adaptiveCardProblems(result.content)).toEqual([]);
     expect(Buffer.byteLength(JSON.stringify(result.content))).toBeLessThan(CARD_BUDGET_BYTES);
     expect(result.preview.contentType).toBe('application/vnd.microsoft.card.thumbnail');
-    expect(result.preview.content.tap.type).toBe('invoke');
+    expect(result.preview.content.tap).toBeUndefined();
+    expect(result.content.actions.find((action) => action.verb === 'openReply')).toBeDefined();
   }
   expect(Buffer.byteLength(JSON.stringify(answer))).toBeLessThan(CARD_BUDGET_BYTES * 4);
   return results;
 }
 
-const topics = (results: Result[]) => results.map((result) => result.preview.content.tap.value.topic);
+const topics = (results: Result[]) => results.map((result) => result.preview.content.title);
+/** When a result's conversation last had a message, as its card shows it (Teams' {{DATE}}), 0 if none. */
+function lastDelivered(card: Card): number {
+  const when = /\{\{DATE\(([^,]+), SHORT\)\}\}/.exec(JSON.stringify(card.body))?.[1];
+  return when ? Date.parse(when) : 0;
+}
+/** The conversation a result's card names: its "Reply" data. */
+const replyData = (result: Result) =>
+  result.content.actions.find((action) => action.verb === 'openReply')?.data ?? {};
 
 describe('search through /api/messages', () => {
   let bot: BotHarness;
@@ -135,16 +140,6 @@ describe('search through /api/messages', () => {
     return response.body as SearchAnswer;
   }
 
-  async function selectItem(value: unknown, options: { scope?: Scope; locale?: string } = {}) {
-    const activity = invokeActivity(
-      bot.connector.serviceUrl,
-      'composeExtension/selectItem',
-      value as Record<string, unknown>,
-      options.scope ?? PERSONAL,
-    );
-    return bot.post({ ...activity, locale: options.locale ?? 'en-US' });
-  }
-
   async function act(verb: string, data: Record<string, unknown>, scope: Scope, user: DemoUser) {
     const response = await bot.post(cardActionActivity(bot.connector.serviceUrl, verb, data, scope, user));
     const body = response.body as { statusCode: number; value: Card };
@@ -166,15 +161,11 @@ describe('search through /api/messages', () => {
 
     expect(topics(results).sort()).toEqual(['Brand refresh', 'Spring campaign']);
     for (const result of results) {
-      expect(result.preview.content.tap.value).toMatchObject({
-        groupId: TEAM.aadGroupId,
-        groupName: TEAM.name,
-      });
+      expect(replyData(result)).toMatchObject({ groupId: TEAM.aadGroupId, groupName: TEAM.name });
       expect(result.preview.content.subtitle).toContain(TEAM.name);
     }
-    const delivered = results.map((result) =>
-      Date.parse(result.preview.content.tap.value.lastDeliveredDateTime),
-    );
+    const delivered = results.map((result) => lastDelivered(result.content));
+    expect(delivered.every((time) => time > 0)).toBe(true);
     expect(delivered).toEqual([...delivered].sort((a, b) => b - a));
     // Only documented options: $filter on lastDeliveredDateTime and $select; no $top, $orderby or $search.
     expect(listRequests()).toHaveLength(1);
@@ -190,10 +181,9 @@ describe('search through /api/messages', () => {
 
     const both = checkedResults(await search('budget'));
     expect(topics(both).sort()).toEqual(['Budget review Q3', 'Q3 BUDGET forecast']);
-    const byGroup = new Map(both.map((result) => [result.preview.content.tap.value.topic, result]));
-    expect(byGroup.get('Budget review Q3')?.preview.content.tap.value.groupName).toBe(
-      groups.falcon.displayName,
-    );
+    const byTopic = new Map(both.map((result) => [result.preview.content.title, result]));
+    const falcon = byTopic.get('Budget review Q3');
+    expect(falcon && replyData(falcon).groupName).toBe(groups.falcon.displayName);
 
     expect(topics(checkedResults(await search('  review   budget ')))).toEqual(['Budget review Q3']);
     // Outside a team, each of the user's groups is read (Alex is in two Microsoft 365 groups).
@@ -236,14 +226,11 @@ describe('search through /api/messages', () => {
     );
   });
 
-  test('choosing a result inserts a card with topic, group, preview and time, whose Reply works for anyone', async () => {
+  test('the card a result inserts has topic, group, preview and time, and its Reply works for anyone', async () => {
     await seed(groups.marketing.id, 'Budget forecast', 'Numbers are in the sheet.');
-    const [result] = checkedResults(await search('budget', { scope: CHANNEL_SCOPE }));
 
-    const response = await selectItem(result.preview.content.tap.value, { scope: CHANNEL_SCOPE });
+    const [inserted] = checkedResults(await search('budget', { scope: CHANNEL_SCOPE }));
 
-    expect(response.status).toBe(200);
-    const [inserted] = checkedResults(response.body as SearchAnswer);
     const text = JSON.stringify(inserted.content);
     expect(text).toContain('Budget forecast');
     expect(text).toContain(`Group: ${groups.marketing.displayName}`);
@@ -264,9 +251,16 @@ describe('search through /api/messages', () => {
     expect(posts[1].from.emailAddress.address).toBe(users.megan.mail);
   });
 
-  test('a result that was tampered with is refused', async () => {
-    const response = await selectItem({ groupId: '../../me', conversationId: 'x', topic: 'forged' });
-    expect(response.status).toBe(400);
+  test('selectItem is refused like any invoke the app does not serve: choosing a result needs none', async () => {
+    const response = await bot.post(
+      invokeActivity(bot.connector.serviceUrl, 'composeExtension/selectItem', { topic: 'anything' }),
+    );
+
+    expect(response).toEqual({
+      status: 400,
+      body: { task: { type: 'message', value: 'This app does not handle this kind of request.' } },
+    });
+    expect(bot.sandbox.requests).toHaveLength(0);
   });
 
   test('another command id is refused', async () => {

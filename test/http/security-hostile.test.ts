@@ -7,6 +7,7 @@ import type { GraphTokenProvider } from '../../src/auth/token-provider';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
 import {
   cardActionActivity,
+  formSubmitData,
   GROUP_CHAT,
   installActivity,
   invokeActivity,
@@ -26,7 +27,6 @@ import { startTokenService, type TokenService } from '../support/token-service';
 const CONNECTION = 'GraphConnection';
 const FOREIGN_TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ALEX = teamsUserId(DEMO_TENANT.users.alex);
-const { groups } = DEMO_TENANT;
 
 let tokenService: TokenService;
 let bot: BotHarness;
@@ -64,17 +64,7 @@ function fromTenant(activity: TeamsActivity, channelDataTenant?: string, convers
 }
 
 function formData(patch: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
-    topic: 'Launch plan',
-    body: 'Please review.',
-    participants: '',
-    emails: 'megan@contoso.onmicrosoft.com',
-    ...patch,
-  };
+  return formSubmitData({ topic: 'Launch plan', emails: 'megan@contoso.onmicrosoft.com', ...patch });
 }
 
 function events(): Array<Record<string, unknown>> {

@@ -6,6 +6,7 @@ import { LOCAL_BOT_ID } from '../../src/server/config';
 import { SSO_CONNECTION, useSsoBot } from '../support/sso-bot';
 import {
   cardActionActivity,
+  formSubmitData,
   GROUP_CHAT,
   invokeActivity,
   messageActivity,
@@ -27,16 +28,7 @@ function sentCards(): Array<{ contentType: string; content: Record<string, unkno
 }
 
 function draftData(): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    groupChoices: [],
-    groupId: groups.falcon.id,
-    topic: 'Signed-in topic',
-    body: 'Body that must survive sign-in',
-    participants: '',
-    emails: '',
-  };
+  return formSubmitData({ topic: 'Signed-in topic', body: 'Body that must survive sign-in' });
 }
 
 describe('chat entry', () => {

@@ -61,6 +61,27 @@ export function cardActionActivity(
   };
 }
 
+/**
+ * What a client sends when the form's "Start conversation" is pressed: the card's own data (draft id, the
+ * group choices it offered) merged with the inputs, as Teams does for `Action.Execute`. A fresh draft id each
+ * call; tests override what their case is about.
+ */
+export function formSubmitData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { falcon } = DEMO_TENANT.groups;
+  return {
+    draftId: randomUUID(),
+    linkedGroupId: '',
+    linkedGroupName: '',
+    groupChoices: [{ id: falcon.id, displayName: falcon.displayName }],
+    groupId: falcon.id,
+    topic: 'Falcon launch: go/no-go',
+    body: 'Please review the launch plan.',
+    participants: '',
+    emails: '',
+    ...overrides,
+  };
+}
+
 export function installActivity(serviceUrl: string, scope: Scope = PERSONAL): TeamsActivity {
   return {
     ...base(serviceUrl, scope, DEMO_TENANT.users.alex),
