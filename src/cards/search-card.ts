@@ -17,10 +17,10 @@ const ISO_DATE_TIME = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+
 const ISO_PATTERN = new RegExp(ISO_DATE_TIME);
 
 /**
- * What a result's preview sends back when it is chosen (`composeExtension/selectItem`): the conversation as
- * a card names it, plus what the shared card shows. It comes from the client, so it is checked.
+ * A listed conversation as its result carries it: the conversation as a card names it (so the shared card's
+ * "Reply" sends what `openReply` accepts), plus what the shared card shows.
  */
-export const SearchPickSchema = Type.Object({
+const SearchPickSchema = Type.Object({
   ...ConversationRefSchema.properties,
   preview: Type.String({ maxLength: 1024 }),
   /** ISO 8601, as Teams' `{{DATE}}` needs it, or empty when Graph gave none. */
@@ -33,23 +33,19 @@ export type SearchPick = Static<typeof SearchPickSchema>;
 
 const pickCheck = TypeCompiler.Compile(SearchPickSchema);
 
-export function readSearchPick(value: unknown): SearchPick | undefined {
-  return pickCheck.Check(value) ? value : undefined;
-}
-
-/** How much of a conversation's preview a result carries: Graph's preview is short, this bounds a forged one. */
+/** How much of a conversation's preview a result carries: Graph's preview is short, this bounds the card. */
 const PREVIEW_CHARS = 300;
 
 /**
  * A listed conversation as a result carries it, within the contract's limits; undefined when Graph gave
- * something the contract would refuse back (an id outside the exchange-id alphabet), so every result listed
- * can also be chosen.
+ * something the contract would refuse back (an id outside the exchange-id alphabet), so every shared card's
+ * "Reply" works.
  */
 export function searchPickOf(
   conversation: { id: string; topic: string; preview: string; lastDeliveredDateTime: string },
   group: { id: string; displayName: string },
 ): SearchPick | undefined {
-  return readSearchPick({
+  const pick = {
     groupId: group.id,
     groupName: clip(group.displayName, 256),
     conversationId: conversation.id,
@@ -60,7 +56,8 @@ export function searchPickOf(
     lastDeliveredDateTime: ISO_PATTERN.test(conversation.lastDeliveredDateTime)
       ? conversation.lastDeliveredDateTime
       : '',
-  });
+  };
+  return pickCheck.Check(pick) ? pick : undefined;
 }
 
 /** At most `max` UTF-16 units (what the schema's maxLength counts), never splitting a character. */
@@ -102,13 +99,15 @@ export function renderSearchShareCard(pick: SearchPick, language: Language): Ada
 
 export interface ThumbnailPreview {
   contentType: 'application/vnd.microsoft.card.thumbnail';
-  content: { title: string; subtitle: string; text: string; tap: { type: 'invoke'; value: SearchPick } };
+  content: { title: string; subtitle: string; text: string };
 }
 
 /**
- * How Teams lists a result: an Adaptive Card result needs a Hero or Thumbnail `preview`, whose only action
- * can be an `invoke` tap; choosing it sends `composeExtension/selectItem` with the tap's value
+ * How Teams lists a result: an Adaptive Card result needs a Hero or Thumbnail `preview`
  * (https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search).
+ * It has no `tap`: choosing a preview without one inserts the attachment's card as it is, while a tap would
+ * only make Teams send `composeExtension/selectItem` first
+ * (https://learn.microsoft.com/microsoftteams/platform/teams-sdk/in-depth-guides/message-extensions/search-commands).
  * The thumbnail's date has no `{{DATE}}`, so it is written here in the searcher's locale and time zone.
  */
 export function searchPreview(pick: SearchPick, language: Language, when: string): ThumbnailPreview {
@@ -121,12 +120,11 @@ export function searchPreview(pick: SearchPick, language: Language, when: string
           ? pick.groupName
           : text(language, 'search.preview.subtitle', { group: pick.groupName, date: when }),
       text: pick.preview,
-      tap: { type: 'invoke', value: pick },
     },
   };
 }
 
-/** One result: the card to insert, listed by its thumbnail. */
+/** One result: the card Teams inserts when it is chosen, listed by its thumbnail. */
 export function searchResult(pick: SearchPick, language: Language, when: string) {
   return {
     ...cardAttachment(renderSearchShareCard(pick, language)),

@@ -22,7 +22,7 @@ import {
   handlePreviewSend,
   handleSubmitAction,
 } from './message-extension';
-import { handleSearchQuery, handleSearchSelectItem } from './search-extension';
+import { handleSearchQuery } from './search-extension';
 import { answerSignInFailure, SIGN_IN_FAILURE_INVOKE } from './sign-in';
 import { languageOfTurn } from './turn';
 import { welcomeOnInstall } from './welcome';
@@ -33,7 +33,6 @@ const SERVED_INVOKES: ReadonlySet<string> = new Set([
   'composeExtension/fetchTask',
   'composeExtension/submitAction',
   'composeExtension/query',
-  'composeExtension/selectItem',
   'signin/verifyState',
   'signin/tokenExchange',
   SIGN_IN_FAILURE_INVOKE,
@@ -161,13 +160,6 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
     return handleSearchQuery(context, this.deps, query);
-  }
-
-  protected override handleTeamsMessagingExtensionSelectItem(
-    context: TurnContext,
-    value: unknown,
-  ): Promise<MessagingExtensionResponse> {
-    return handleSearchSelectItem(context, value);
   }
 
   protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(

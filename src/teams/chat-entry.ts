@@ -48,6 +48,8 @@ function commandForm(text: string): string {
 /** A chat message: a command, or the start of a draft whose topic is the text after the mention. */
 export async function handleChatMessage(context: TurnContext, deps: BotDeps): Promise<void> {
   const text = textWithoutMention(context.activity);
+  // A card shared into the chat with the bot (e.g. a search result) and no words: nothing was asked of it.
+  if (text === '' && (context.activity.attachments?.length ?? 0) > 0) return;
   const command = COMMANDS.get(commandForm(text));
   if (command) return command(context, deps, text);
   return sendForm(context, deps, text.slice(0, LIMITS.topicMaxLength));

@@ -7,11 +7,19 @@ interface MentionEntity {
 }
 
 /**
- * The user's words without the bot's @mention. Teams puts `<at>Name</at>` in the text for every mention,
- * and a `mention` entity whose `text` is that exact span: only the entities say which span is the bot
- * (the text can be edited by the sender, the entity's `mentioned.id` cannot), so only those spans are
- * removed. Anyone else mentioned is part of what the user wrote ("Plan with @Megan Bowen") and keeps
- * the name as shown, without the tags.
+ * Where a message holds a card from a message extension, its text has an empty placeholder span (the card
+ * itself is in `attachments`): `<span itemtype="http://schema.skype.com/InputExtension" …><span
+ * itemprop="cardId" …></span></span>`. It is no words of the user.
+ */
+const CARD_PLACEHOLDER =
+  /<span\b[^>]*itemtype="http:\/\/schema\.skype\.com\/InputExtension"[^>]*>(?:\s*<span\b[^>]*>\s*<\/span>)*\s*<\/span>/gi;
+
+/**
+ * The user's words without the bot's @mention (and without message-extension card placeholders). Teams puts
+ * `<at>Name</at>` in the text for every mention, and a `mention` entity whose `text` is that exact span:
+ * only the entities say which span is the bot (the text can be edited by the sender, the entity's
+ * `mentioned.id` cannot), so only those spans are removed. Anyone else mentioned is part of what the user
+ * wrote ("Plan with @Megan Bowen") and keeps the name as shown, without the tags.
  * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations#work-with-mentions
  */
 export function textWithoutMention(activity: Partial<Activity>): string {
@@ -22,7 +30,7 @@ export function textWithoutMention(activity: Partial<Activity>): string {
     if (entity.type === 'mention' && entity.mentioned?.id === activity.recipient?.id && entity.text)
       text = text.split(entity.text).join(' ');
   }
-  return decodeEntities(text.replace(/<at>([^<]*)<\/at>/g, '$1'))
+  return decodeEntities(text.replace(CARD_PLACEHOLDER, ' ').replace(/<at>([^<]*)<\/at>/g, '$1'))
     .replace(/\s+/g, ' ')
     .trim();
 }

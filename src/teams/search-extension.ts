@@ -1,6 +1,6 @@
 import type { MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import type { SignInOffer } from '../auth/token-provider';
-import { readSearchPick, type SearchPick, searchPickOf, searchResult } from '../cards/search-card';
+import { type SearchPick, searchPickOf, searchResult } from '../cards/search-card';
 import type { GroupTarget } from '../domain/draft';
 import { createGraphClient } from '../graph/client';
 import { GraphFailure } from '../graph/errors';
@@ -16,8 +16,9 @@ import { languageOfTurn } from './turn';
 
 /**
  * The search command of the message extension (issue #12 item 2): `composeExtension/query` lists recent
- * conversations whose topic holds the typed words, `composeExtension/selectItem` turns the chosen one into
- * a card to share (https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search).
+ * conversations whose topic holds the typed words, each result carrying the card to share; choosing one makes
+ * Teams insert that card as it is, with no further invoke (docs/decisions.md #28,
+ * https://learn.microsoft.com/microsoftteams/platform/messaging-extensions/how-to/search-commands/respond-to-search).
  */
 
 /** The manifest's search command (appPackage/manifest.json `composeExtensions[0].commands[1]`). */
@@ -117,34 +118,6 @@ function results(
 /** A paging option as the client sent it, if it is a sensible one. */
 function wholeNumber(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
-}
-
-/**
- * composeExtension/selectItem: the chosen result's tap value, checked, becomes the card Teams inserts into
- * the compose box. No Graph call: the card only names the conversation, and whoever presses its "Reply"
- * reaches Graph with their own sign-in and rights.
- */
-export async function handleSearchSelectItem(
-  context: TurnContext,
-  value: unknown,
-): Promise<MessagingExtensionResponse> {
-  const language = languageOfTurn(context);
-  const pick = readSearchPick(value);
-  if (!pick)
-    throw new InvokeRefusal(
-      context.activity.name,
-      400,
-      'BadRequest',
-      text(language, 'messages.invoke.malformed'),
-    );
-  const when = dateFormat(context, language)(pick.lastDeliveredDateTime);
-  return {
-    composeExtension: {
-      type: 'result',
-      attachmentLayout: 'list',
-      attachments: [searchResult(pick, language, when)],
-    },
-  };
 }
 
 function requireSearchCommand(context: TurnContext, query: MessagingExtensionQuery): void {

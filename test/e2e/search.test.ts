@@ -1,21 +1,17 @@
 import type { Locator } from 'playwright-core';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
-import { saveRenderedCardsScreenshot } from './support/card-renderer';
-import { SearchFlyout } from './support/message-extension';
+import { INVOKE_PATH } from './support/card-actions';
+import { type InvokeRequest, SearchFlyout } from './support/message-extension';
 import { CardView } from './support/playground-page';
+import { saveCardScreenshot } from './support/screenshots';
 import { usePlaygroundSession } from './support/session';
 
 /**
  * The search command of the message extension (issue #12, item 2) through the real Playground UI in headless
  * Chromium: "+" → "Search Command", the command id and parameter typed into the Playground's own fields (it
- * ignores the manifest), then the search words.
- *
- * What this Playground (0.2.28) cannot do, so no test here can: list results whose preview has a `tap`, which
- * is how Teams sends `composeExtension/selectItem` when a result is chosen. Its client checks every result for
- * a tap, and if one has it logs "ME.Search.UnsupportedTapActionWarning" and shows "Unable to reach app" instead
- * of the list; it never sends selectItem at all. The test pins that, so a Playground upgrade that lists such
- * results makes it fail and gets the choose → insert steps added. Meanwhile the bot's real answer is rendered
- * with the adaptivecards SDK for the README (search-results.png).
+ * ignores the manifest), then the search words. The results' previews have no `tap`, so choosing one inserts
+ * its card as it is, as Teams does (docs/decisions.md #28): no `composeExtension/selectItem` round trip, which
+ * this Playground (0.2.28) could not show anyway (it refuses result lists with a tap).
  */
 
 /** The search command and its parameter in appPackage/manifest.json. */
@@ -27,21 +23,23 @@ const TIMEOUT_MS = 90_000;
 interface QueryAnswer {
   composeExtension?: {
     type: string;
-    attachments?: Array<{
-      content: unknown;
-      preview?: { content?: { title?: string; tap?: { type: string } } };
-    }>;
+    attachments?: Array<{ content: unknown; preview?: { content?: { title?: string; tap?: unknown } } }>;
   };
 }
 
 const session = usePlaygroundSession(TIMEOUT_MS);
 
 test(
-  "searching by topic words answers the matching conversations of the user's groups as cards to share",
+  'search → the matching conversations are listed → choosing one puts its card in the compose box → sent, its "Reply" works',
   async () => {
     await startConversation('Spring launch', MARKETING.displayName, 'Kick-off is on Monday at 10:00.');
     await startConversation('Launch checklist', FALCON.displayName, 'Who owns the press kit?');
     await startConversation('Budget review', MARKETING.displayName, 'Numbers by Friday, please.');
+    const invokes: string[] = [];
+    session.page.on('request', (request) => {
+      if (request.url().endsWith(INVOKE_PATH))
+        invokes.push((request.postDataJSON() as InvokeRequest | null)?.name ?? '');
+    });
 
     const flyout = await SearchFlyout.fromComposeBox(session.page, COMMAND_ID, PARAMETER);
     const query = await flyout.search('launch');
@@ -58,19 +56,33 @@ test(
       'Launch checklist',
       'Spring launch',
     ]);
-    for (const result of results) expect(JSON.stringify(result.content)).toContain('"verb":"openReply"');
-    await saveRenderedCardsScreenshot(
-      session.browser,
-      results.map((result) => result.content),
-      'search-results',
-    );
+    for (const result of results) {
+      expect(result.preview?.content?.tap).toBeUndefined();
+      expect(JSON.stringify(result.content)).toContain('"verb":"openReply"');
+    }
+    await expectVisible(flyout.result('Launch checklist'));
+    await expectVisible(flyout.result('Spring launch'));
+    await expectVisible(flyout.text(`${MARKETING.displayName} · `));
+    await saveCardScreenshot(flyout.surface, 'search-results');
 
-    // Each result's preview has an invoke tap (choosing it sends selectItem), which this Playground refuses.
-    expect(results.every((result) => result.preview?.content?.tap?.type === 'invoke')).toBe(true);
-    await expectVisible(
-      session.page.getByText(/Search-based message extension tap action is not supported yet/),
-    );
-    await expectVisible(flyout.text('Unable to reach app. Please try again.'));
+    const composed = await flyout.choose('Spring launch');
+    await expectVisible(composed.text(`Group: ${MARKETING.displayName}`));
+    await expectVisible(composed.text('Kick-off is on Monday at 10:00.'));
+    await expectVisible(composed.button('Reply'));
+    await saveCardScreenshot(composed.card, 'search-chosen');
+
+    const shared = new CardView(await session.playground.sendComposed('Spring launch'));
+    await expectVisible(shared.text(`Group: ${MARKETING.displayName}`));
+    // Choosing a result and sending its card asked the bot nothing more.
+    expect(invokes).toEqual(['composeExtension/query']);
+
+    // The Playground posts the card as a message from the user (an empty placeholder span as its text, the
+    // card attached): the bot answers nothing to that, and the card's "Reply" opens the reply form in place.
+    await shared.press('Reply');
+    await expectVisible(session.page.getByPlaceholder('Write your reply'));
+    expect(invokes).toEqual(['composeExtension/query', 'adaptiveCard/action']);
+    await expectVisible(session.page.getByText('Reply to the conversation'));
+    expect(await session.page.getByText('Start a group conversation').count()).toBe(0);
   },
   TIMEOUT_MS,
 );

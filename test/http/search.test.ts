@@ -8,6 +8,7 @@ import {
   CHANNEL_SCOPE,
   cardActionActivity,
   invokeActivity,
+  messageActivity,
   PERSONAL,
   type Scope,
   TEAM,
@@ -249,6 +250,20 @@ describe('search through /api/messages', () => {
     const posts = conversation.threads[0].posts;
     expect(posts).toHaveLength(2);
     expect(posts[1].from.emailAddress.address).toBe(users.megan.mail);
+  });
+
+  test('sent into the chat with the bot, the card asks it nothing: no answer', async () => {
+    await seed(groups.marketing.id, 'Budget forecast');
+    const [result] = checkedResults(await search('budget'));
+    // What a client sends with a message-extension card: a placeholder span in the text, the card attached.
+    const placeholder =
+      '<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension"><span content="0" itemprop="cardId"></span></span>';
+    const message = messageActivity(bot.connector.serviceUrl, placeholder);
+
+    const response = await bot.post({ ...message, attachments: [result] });
+
+    expect(response.status).toBe(200);
+    expect(bot.connector.sent).toEqual([]);
   });
 
   test('selectItem is refused like any invoke the app does not serve: choosing a result needs none', async () => {

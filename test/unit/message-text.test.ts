@@ -90,6 +90,15 @@ describe('textWithoutMention: the user’s words, minus the bot’s own @mention
     ).toBe('Write <at>Name</at> to tag');
   });
 
+  test('the placeholder of a message-extension card is no words of the user', () => {
+    const placeholder =
+      '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n';
+    expect(textWithoutMention({ type: 'message', text: placeholder, recipient: BOT })).toBe('');
+    expect(
+      textWithoutMention({ type: 'message', text: `Have a look${placeholder}please`, recipient: BOT }),
+    ).toBe('Have a look please');
+  });
+
   test('unknown entities are left as they are', () => {
     expect(textWithoutMention({ type: 'message', text: 'R&D &copy; &#0; &bogus;', recipient: BOT })).toBe(
       'R&D &copy; &#0; &bogus;',

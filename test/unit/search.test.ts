@@ -1,4 +1,5 @@
-import { readSearchPick, renderSearchShareCard, searchPickOf } from '../../src/cards/search-card';
+import { readCardAction } from '../../src/cards/contract';
+import { renderSearchShareCard, searchPickOf } from '../../src/cards/search-card';
 import { searchWords, topicMatches } from '../../src/graph/search-conversations';
 import { LANGUAGES } from '../../src/i18n/language';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
@@ -59,18 +60,23 @@ describe('the shared card', () => {
     expect(shown).toContain('\\\\{\\\\{DATE(2020');
   });
 
-  test('what it carries is what the contract accepts back; a forged date or id is refused', () => {
-    expect(readSearchPick(longest)).toEqual(longest);
+  test('its "Reply" sends what the contract accepts back, even at every field’s maximum', () => {
+    const card = renderSearchShareCard(longest, 'en') as {
+      actions: Array<{ verb?: string; data?: unknown }>;
+    };
+    const reply = card.actions.find((action) => action.verb === 'openReply');
+    expect(readCardAction('openReply', reply?.data)).toBeDefined();
     // Clipped to the contract's length without splitting the emoji at the limit.
     expect(longest.groupName).toBe('G'.repeat(255));
+  });
+
+  test('a conversation whose id the contract would refuse is not listed; a date Teams cannot show is left out', () => {
+    const group = { id: '433f59ec-d67d-4950-902b-c0213dbd18cc', displayName: 'G' };
     expect(
-      searchPickOf(
-        { id: 'not/an?id', topic: 't', preview: '', lastDeliveredDateTime: '' },
-        { id: '433f59ec-d67d-4950-902b-c0213dbd18cc', displayName: 'G' },
-      ),
+      searchPickOf({ id: 'not/an?id', topic: 't', preview: '', lastDeliveredDateTime: '' }, group),
     ).toBeUndefined();
-    expect(readSearchPick({ ...longest, lastDeliveredDateTime: 'yesterday' })).toBeUndefined();
-    expect(readSearchPick({ ...longest, groupId: '../../users' })).toBeUndefined();
-    expect(readSearchPick({ ...longest, conversationId: 'a/../b?x' })).toBeUndefined();
+    expect(
+      searchPickOf({ id: 'AAQkA', topic: 't', preview: '', lastDeliveredDateTime: 'yesterday' }, group),
+    ).toMatchObject({ conversationId: 'AAQkA', lastDeliveredDateTime: '' });
   });
 });

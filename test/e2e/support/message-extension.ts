@@ -11,6 +11,7 @@ import { CardView } from './playground-page';
  */
 
 const COMPOSE_TRIGGER = 'button[aria-label="Trigger Message Extension App"]';
+const COMPOSE_BOX = '[data-lexical-editor="true"][role="textbox"]';
 /** The "…" on a message in the chat; the Playground offers message-context action commands there. */
 const MESSAGE_MENU = 'Show more information';
 const MESSAGE_HEADER = '[aria-label="Message header"]';
@@ -98,7 +99,9 @@ export class MessageExtensionDialog {
 /**
  * The Playground's search-based message extension: "+" → "Search Command" opens a flyout whose "Specify
  * Command ID or Parameter" section takes the command id and parameter name (it does not read the manifest),
- * and every change of its search box sends `composeExtension/query`.
+ * and every change of its search box sends `composeExtension/query`. It lists each result by its preview;
+ * choosing one closes the flyout and inserts the result's card into the compose box, sending nothing (it
+ * refuses result lists whose previews have a `tap`, which would make Teams send `composeExtension/selectItem`).
  */
 export class SearchFlyout {
   private constructor(
@@ -113,6 +116,8 @@ export class SearchFlyout {
     await flyout.getByText('Specify Command ID or Parameter').click();
     await flyout.getByPlaceholder('Command ID').fill(commandId);
     await flyout.getByPlaceholder('Parameter name').fill(parameterName);
+    // Folded again, so the results have the flyout's room.
+    await flyout.getByText('Specify Command ID or Parameter').click();
     return new SearchFlyout(page, flyout);
   }
 
@@ -121,6 +126,24 @@ export class SearchFlyout {
     return recordInvoke(this.page, 'composeExtension/query', () =>
       this.surface.getByPlaceholder('Enter a search term').fill(words),
     );
+  }
+
+  /** A listed result, by its preview's title. */
+  result(title: string): Locator {
+    return this.surface.getByRole('heading', { name: title, exact: true });
+  }
+
+  /** Chooses a listed result and returns its card, as the flyout inserted it into the compose box. */
+  async choose(title: string): Promise<CardView> {
+    await this.result(title).click();
+    await this.surface.waitFor({ state: 'hidden' });
+    const composed = this.page
+      .locator(COMPOSE_BOX)
+      .last()
+      .locator('.ac-adaptiveCard')
+      .filter({ has: this.page.getByText(title, { exact: true }) });
+    await composed.waitFor();
+    return new CardView(composed);
   }
 
   text(content: string | RegExp): Locator {

@@ -90,6 +90,16 @@ export class PlaygroundPage {
     await this.page.keyboard.press('Enter');
   }
 
+  /**
+   * Sends what the compose box holds (e.g. a card a message extension inserted) with its send button, and
+   * returns the first new card in the conversation that shows `content`.
+   */
+  async sendComposed(content: string | RegExp): Promise<Locator> {
+    return this.expectNewCard(this.page.getByText(content), () =>
+      this.page.getByRole('button', { name: 'Send Message' }).last().click(),
+    );
+  }
+
   /** Starts a channel post that @mentions the bot and returns the form the bot answers with in its thread. */
   async postMentioning(botName: string, text: string): Promise<Locator> {
     return this.expectNewCard(this.echoing(text), async () => {
