@@ -13,7 +13,7 @@ export type ReplyValidation = { ok: true; message: string } | { ok: false; error
 
 export function validateReply(text: string | undefined): ReplyValidation {
   // Same cleaning as a conversation's body: control and bidi characters never reach the mailbox.
-  const message = multiLineText(text ?? '').replace(/\s+$/, '');
+  const message = multiLineText(text ?? '').trimEnd();
   if (message.trim().length === 0)
     return { ok: false, error: { key: 'messages.replyValidation.empty' }, kept: text ?? '' };
   const bytes = Buffer.byteLength(message, 'utf8');

@@ -10,7 +10,8 @@ export function validateDraft(input: DraftInput): ValidationResult {
   const errors: FieldError[] = [];
   // Cleaned before any check, so a topic of only control characters counts as empty and lengths are what Graph gets.
   const topic = singleLineText(input.topic ?? '').trim();
-  const body = multiLineText(input.body ?? '').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces followed by a letter (docs/security.md).
+  const body = multiLineText(input.body ?? '').trimEnd();
   const groupId = (input.groupId ?? '').trim();
 
   if (topic.length === 0) errors.push({ field: 'topic', message: { key: 'messages.validation.topicEmpty' } });
