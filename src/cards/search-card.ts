@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
+import { escapeHtml } from '../domain/html';
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
 import { ConversationRefSchema } from './contract';
@@ -109,6 +110,10 @@ export interface ThumbnailPreview {
  * only make Teams send `composeExtension/selectItem` first
  * (https://learn.microsoft.com/microsoftteams/platform/teams-sdk/in-depth-guides/message-extensions/search-commands).
  * The thumbnail's date has no `{{DATE}}`, so it is written here in the searcher's locale and time zone.
+ * Its `text` is the one property Teams formats, as a subset of HTML (title and subtitle are shown as they are:
+ * https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/cards-format), and the
+ * preview is whatever anyone wrote to the group, mail from outside included: escaped, a typed `<a href>` is
+ * shown as text, never made a link.
  */
 export function searchPreview(pick: SearchPick, language: Language, when: string): ThumbnailPreview {
   return {
@@ -119,7 +124,7 @@ export function searchPreview(pick: SearchPick, language: Language, when: string
         when === ''
           ? pick.groupName
           : text(language, 'search.preview.subtitle', { group: pick.groupName, date: when }),
-      text: pick.preview,
+      text: escapeHtml(pick.preview),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { readCardAction } from '../../src/cards/contract';
-import { renderSearchShareCard, searchPickOf } from '../../src/cards/search-card';
+import { renderSearchShareCard, searchPickOf, searchPreview } from '../../src/cards/search-card';
 import { searchWords, topicMatches } from '../../src/graph/search-conversations';
 import { LANGUAGES } from '../../src/i18n/language';
 import { adaptiveCardProblems } from '../support/adaptive-card-schema';
@@ -58,6 +58,23 @@ describe('the shared card', () => {
     expect(shown).toContain('\\\\[Reset\\\\](https://evil.example)');
     expect(shown).toContain('\\\\*\\\\*bold\\\\*\\\\*');
     expect(shown).toContain('\\\\{\\\\{DATE(2020');
+  });
+
+  test('the result list shows a preview’s markup as text: Teams formats a thumbnail’s text as HTML', () => {
+    const group = { id: '433f59ec-d67d-4950-902b-c0213dbd18cc', displayName: 'G' };
+    const pick = searchPickOf(
+      {
+        id: 'AAQkA',
+        topic: 'Invoice',
+        preview: 'Pay <a href="https://evil.example">here</a> & <b>now</b>',
+        lastDeliveredDateTime: '2026-11-27T10:15:00Z',
+      },
+      group,
+    );
+    if (!pick) throw new Error('a valid conversation must be a result');
+    expect(searchPreview(pick, 'en', '').content.text).toBe(
+      'Pay &lt;a href=&quot;https://evil.example&quot;&gt;here&lt;/a&gt; &amp; &lt;b&gt;now&lt;/b&gt;',
+    );
   });
 
   test('its "Reply" sends what the contract accepts back, even at every field’s maximum', () => {
