@@ -1,6 +1,8 @@
 import 'dotenv/config';
 // First, before http and the Azure SDK load: it instruments them when Application Insights is configured.
 import './server/telemetry';
+// Next, before our own modules: dependencies load without keeping their source maps (see the module).
+import './server/dependencies-first';
 import type { RunningPlayground } from '../dev/playground';
 import { startApp } from './app';
 import { LocalSandboxTokenProvider } from './auth/local-token-provider';

@@ -4,6 +4,8 @@
  * through botbuilder's client, as the floor's do; Graph is GRAPH_BASE_URL. Logs go to stdout at LOG_LEVEL,
  * as in production.
  */
+// As in src/index.ts: dependencies first, without keeping their source maps.
+import '../../src/server/dependencies-first';
 import { startApp } from '../../src/app';
 import { SsoTokenProvider } from '../../src/auth/sso-token-provider';
 import { loadConfig } from '../../src/server/config';

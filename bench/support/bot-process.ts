@@ -21,6 +21,8 @@ export interface BotProcess {
   memory(): { rssMb: number; peakRssMb: number };
   /** The start of what the process wrote (stderr, and stdout up to 64 kB: logs under load are not kept). */
   output(): string;
+  /** What it wrote to stderr (the start, up to 64 kB): no logs go there, so later lines are kept too. */
+  errors(): string;
   stop(): Promise<void>;
 }
 
@@ -47,11 +49,15 @@ export async function launchBot(
   });
   // Production logs go to a pipe someone reads: drain it like that.
   let output = '';
+  let errors = '';
   const keep = (chunk: Buffer) => {
     if (output.length < 64 * 1024) output += chunk.toString('utf8');
   };
   child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
+  child.stderr?.on('data', (chunk: Buffer) => {
+    keep(chunk);
+    if (errors.length < 64 * 1024) errors += chunk.toString('utf8');
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitUntilHealthy(url, child, () => output);
   const startupMs = Number(process.hrtime.bigint() - started) / 1e6;
@@ -64,6 +70,7 @@ export async function launchBot(
     cpuMs: () => cpuMsOf(pid),
     memory: () => memoryOf(pid),
     output: () => output,
+    errors: () => errors,
     stop: async () => {
       if (child.exitCode === null) process.kill(-pid, 'SIGTERM');
       const timer = setTimeout(() => child.exitCode === null && process.kill(-pid, 'SIGKILL'), 5_000);

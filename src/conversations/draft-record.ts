@@ -1,5 +1,5 @@
 import type { Confirmation } from '../domain/confirmation';
-import type { DraftAuthor, Recipient, SubmittedDraft } from '../domain/draft';
+import type { DraftAuthor, GroupTarget, Recipient, SubmittedDraft } from '../domain/draft';
 import { GraphFailure, type GraphFailureKind } from '../graph/errors';
 import type { SubmitFailure } from './outcome';
 
@@ -27,6 +27,27 @@ export interface DraftRecord {
   /** When the first create of this draft went out: conversations before it cannot be this draft's. */
   firstPostAt?: string;
   state: DraftPhase;
+}
+
+/**
+ * A posted draft as it is kept from then on: a day, and in memory by the thousand (docs/performance.md,
+ * "Memory"). It keeps what later turns read: the confirmation (every later submit, check or refresh, and the
+ * card a reply comes back to), the author (whose draft it is) and the values (the message extension's
+ * "Edit" starts a new form from them). When the first create went out mattered only while the outcome
+ * could be unknown; of the groups the form offered, the chosen one is enough.
+ */
+export function postedRecord(record: DraftRecord, confirmation: Confirmation): DraftRecord {
+  const { draftId, author, draft } = record;
+  const target: GroupTarget =
+    draft.target.kind === 'linked'
+      ? draft.target
+      : { kind: 'choice', groups: draft.target.groups.filter((group) => group.id === confirmation.groupId) };
+  return {
+    draftId,
+    author,
+    draft: { target, values: draft.values },
+    state: { phase: 'created', confirmation },
+  };
 }
 
 /** A SubmitFailure as JSON storage keeps it (GraphFailure is a class: its getters do not survive). */

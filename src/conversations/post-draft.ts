@@ -7,7 +7,7 @@ import { getGroup, type ResolvedUsers, resolveUsers } from '../graph/directory';
 import { GraphFailure } from '../graph/errors';
 import { groupNames } from '../graph/group-names';
 import { type MailboxQueue, MailboxQueueTimeout, mailboxQueue } from '../graph/mailbox-queue';
-import { type DraftRecord, type PostTarget, storeFailure } from './draft-record';
+import { type DraftRecord, type PostTarget, postedRecord, storeFailure } from './draft-record';
 import type { SubmitFailure } from './outcome';
 
 /** The confirmation card's excerpt of the body: a glance, not a copy (cards must stay small). */
@@ -133,7 +133,7 @@ export function createdRecord(
     startedBy: record.author.name,
     preview: excerpt(valid.body),
   };
-  return { ...record, state: { phase: 'created', confirmation } };
+  return postedRecord(record, confirmation);
 }
 
 function open(record: DraftRecord, failure: SubmitFailure): DraftRecord {

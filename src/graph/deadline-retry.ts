@@ -62,7 +62,8 @@ function isSafeToRepeat(context: Context): boolean {
   const method = (context.options?.method ?? 'GET').toUpperCase();
   if (method === 'GET' || method === 'HEAD') return true;
   const url = typeof context.request === 'string' ? context.request : context.request.url;
-  return method === 'POST' && new URL(url).pathname.endsWith('/$batch');
+  // The path without query or fragment; parsing the whole URL costs more than the rest of this handler.
+  return method === 'POST' && /^[^?#]*\/\$batch(?:[?#]|$)/.test(url);
 }
 
 function defaultSleep(ms: number): Promise<void> {

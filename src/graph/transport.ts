@@ -16,6 +16,50 @@ export class GraphTransportError extends GraphClientError {
 /** Connection errors that prove the request never left (undici puts the socket error code in `cause`). */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
+/** Deadlines within one such window share a signal, which fires at the window's end. */
+export const DEADLINE_WINDOW_MS = 100;
+
+/**
+ * Timeout signals shared by the requests whose deadlines fall in the same 100 ms window. A timeout signal
+ * keeps its timer until it fires however soon the request ended, and itself too while fetch's listener is
+ * on it (until a collection finds the request gone): one per request meant thousands alive under load, for
+ * 25 s after a submit (docs/performance.md, "Memory"). One per window is a few hundred at most. A request
+ * is cut off at most 100 ms after its own deadline, well inside the margin between an attempt's deadline
+ * and its claim's expiry (submit-draft.ts).
+ */
+export class DeadlineSignals {
+  private readonly signals = new Map<number, AbortSignal>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** The signal that fires at the end of the window `deadline` falls in. */
+  until(deadline: number): AbortSignal {
+    const now = this.now();
+    this.forgetFired(now);
+    const at = Math.ceil(deadline / DEADLINE_WINDOW_MS) * DEADLINE_WINDOW_MS;
+    let signal = this.signals.get(at);
+    if (signal === undefined) {
+      signal = AbortSignal.timeout(Math.max(0, at - now));
+      this.signals.set(at, signal);
+    }
+    return signal;
+  }
+
+  /** Windows in the order they were first asked for, which is mostly the order they end in. */
+  private forgetFired(now: number): void {
+    for (const at of this.signals.keys()) {
+      if (at > now) return;
+      this.signals.delete(at);
+    }
+  }
+
+  get size(): number {
+    return this.signals.size;
+  }
+}
+
+const sharedSignals = new DeadlineSignals();
+
 /**
  * Gives every attempt an AbortSignal that fires at the caller's deadline, so no single Graph request can
  * outlast a Teams invoke (the SDK sets none: a hung connection would wait for the OS timeout).
@@ -23,7 +67,10 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 export class DeadlineTransportHandler implements Middleware {
   private next: Middleware | undefined;
 
-  constructor(private readonly deadline: number) {}
+  constructor(
+    private readonly deadline: number,
+    private readonly signals: DeadlineSignals = sharedSignals,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -31,9 +78,8 @@ export class DeadlineTransportHandler implements Middleware {
 
   async execute(context: Context): Promise<void> {
     if (!this.next) throw new Error('DeadlineTransportHandler must not be the last middleware');
-    const remaining = this.deadline - Date.now();
-    if (remaining <= 0) throw new GraphTransportError('timeout');
-    const signal = AbortSignal.timeout(remaining);
+    if (this.deadline <= Date.now()) throw new GraphTransportError('timeout');
+    const signal = this.signals.until(this.deadline);
     context.options = { ...(context.options ?? {}), signal };
     try {
       await this.next.execute(context);

@@ -88,6 +88,25 @@ describe('postDraft', () => {
       expect(result.state.confirmation.groupName).toBe('Contoso Marketing');
   });
 
+  test('a posted draft is kept compact: its confirmation, author and values, and of the groups offered the chosen one', async () => {
+    const offered: SubmittedDraft = {
+      target: {
+        kind: 'choice',
+        groups: [{ id: 'b1d5e2c4-0000-4000-8000-000000000001', displayName: 'Other' }, GROUP],
+      },
+      values: linkedDraft.values,
+    };
+    const posting = draftRecord(offered);
+
+    const result = await postDraft(client, posting, valid(offered), save, Date.now() + 25_000);
+
+    expect(saved.at(-1)?.firstPostAt).toEqual(expect.any(String));
+    expect(Object.keys(result).sort()).toEqual(['author', 'draft', 'draftId', 'state']);
+    expect(result.author).toEqual(posting.author);
+    expect(result.draft).toEqual({ target: { kind: 'choice', groups: [GROUP] }, values: offered.values });
+    expect(result.state.phase === 'created' && result.state.confirmation.groupName).toBe('Contoso Marketing');
+  });
+
   test('a create waiting for its turn on the mailbox is saved as it stands, then posted once the turn comes', async () => {
     const queue = new MailboxQueue(1);
     const release = occupy(queue);
