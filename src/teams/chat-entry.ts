@@ -1,5 +1,5 @@
 import type { TurnContext } from 'botbuilder';
-import { cardAttachment } from '../cards/render';
+import { ADAPTIVE_CARD_CONTENT_TYPE, cardAttachment } from '../cards/render';
 import { renderWelcomeCard } from '../cards/welcome-card';
 import { LIMITS } from '../domain/limits';
 import { text as catalogText, type MessageKey } from '../i18n/catalog';
@@ -49,7 +49,7 @@ function commandForm(text: string): string {
 export async function handleChatMessage(context: TurnContext, deps: BotDeps): Promise<void> {
   const text = textWithoutMention(context.activity);
   // A card shared into the chat with the bot (e.g. a search result) and no words: nothing was asked of it.
-  if (text === '' && (context.activity.attachments?.length ?? 0) > 0) return;
+  if (text === '' && carriesCard(context)) return;
   const command = COMMANDS.get(commandForm(text));
   if (command) return command(context, deps, text);
   return sendForm(context, deps, text.slice(0, LIMITS.topicMaxLength));
@@ -98,4 +98,15 @@ async function sendForm(context: TurnContext, deps: BotDeps, topic: string): Pro
   }
   const card = await buildNewForm(context, deps, token, { topic });
   await context.sendActivity({ attachments: [cardAttachment(card)] });
+}
+
+/**
+ * An Adaptive Card in the message itself. Not just any attachment: Teams adds a `text/html` copy of the text
+ * to messages with formatting or mentions (https://github.com/MicrosoftDocs/msteams-docs/issues/3960), so a
+ * bare "@Group Conversations" in a channel carries one, and asks for a form.
+ */
+function carriesCard(context: TurnContext): boolean {
+  return (context.activity.attachments ?? []).some(
+    (attachment) => attachment.contentType === ADAPTIVE_CARD_CONTENT_TYPE,
+  );
 }

@@ -42,6 +42,17 @@ function topicOnTheFormSent(): unknown {
   return card?.body.find((element) => element.id === 'topic')?.value;
 }
 
+describe('a bare @mention in a channel', () => {
+  test('asks for a form, although Teams attaches the message as HTML too', async () => {
+    const activity = messageActivity(bot.connector.serviceUrl, '', CHANNEL_SCOPE);
+    expect(activity.attachments).toEqual([expect.objectContaining({ contentType: 'text/html' })]);
+
+    await bot.post(activity);
+
+    expect(topicOnTheFormSent()).toBe('');
+  });
+});
+
 describe('the topic prefilled from a chat message', () => {
   test('keeps a person the user @mentioned, as plain text; only the bot’s own mention goes', async () => {
     const response = await bot.post(mentioningMegan('Plan with <at>Megan Bowen</at>'));

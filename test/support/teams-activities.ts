@@ -38,6 +38,17 @@ export function messageActivity(
     type: 'message',
     text: mentioned ? `${mentionText} ${text}` : text,
     textFormat: 'plain',
+    // Teams adds the message as HTML to messages with mentions (MicrosoftDocs/msteams-docs#3960).
+    ...(mentioned
+      ? {
+          attachments: [
+            {
+              contentType: 'text/html',
+              content: `<div><div><span itemscope="" itemtype="http://schema.skype.com/Mention" itemid="0">${BOT.name}</span>&nbsp;${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</div></div>`,
+            },
+          ],
+        }
+      : {}),
     entities: [
       { type: 'clientInfo', locale: 'en-US', country: 'US', platform: 'Web', timezone: 'Europe/London' },
       ...(mentioned ? [{ type: 'mention', text: mentionText, mentioned: BOT }] : []),
