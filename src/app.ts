@@ -11,13 +11,13 @@ import { GatedCloudAdapter } from './server/gated-adapter';
 import { blobStorageProbe, Readiness, serveReadiness } from './server/health';
 import { createHttpServer } from './server/server';
 import { type DrainResult, drain, LeaseTracker, trackRequests } from './server/shutdown';
-import { withCorrelationId } from './shared/correlation';
 import type { Logger } from './shared/logger';
 import { blobContainer, usesBlobs } from './storage/blob-container';
 import { createClaimStore, createStorage } from './storage/storage';
 import { GroupConversationsBot } from './teams/bot';
 import { failedInvoke } from './teams/invoke-answers';
 import { languageOfTurn } from './teams/turn';
+import { turnLogger } from './teams/turn-logger';
 
 export interface AppDeps {
   config: AppConfig;
@@ -36,7 +36,7 @@ export interface RunningApp {
 /** Composition root: wires adapter, bot and HTTP server from a validated config. */
 export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps): Promise<RunningApp> {
   const adapter = new GatedCloudAdapter(new BotFrameworkAuthentication(config.botFramework, config.botId));
-  adapter.onTurnError = (context, error) => onTurnError(context, error, logger);
+  adapter.onTurnError = (context, error) => onTurnError(context, error, turnLogger(context, { logger }));
 
   const storage = createStorage(config.storage, (count) =>
     // Only under a flood or far more drafts than one in-memory instance should take: a sign to use blobs.
@@ -56,7 +56,7 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
     tokens,
     storage,
     logger,
-    ledger: new DraftLedger(storage, claims, logger),
+    ledger: new DraftLedger(storage, claims),
     defaultGroupId: config.defaultGroupId,
     connectionName: config.connectionName,
     invokeBudgetMs: config.invokeBudgetMs,
@@ -68,8 +68,6 @@ export async function startApp({ config, logger, graphBaseUrl, tokens }: AppDeps
     tenants: config.tenants,
     authRequired: config.mode === 'production',
   });
-  // Every log line of a turn, and of a post it leaves running, carries one correlation id.
-  server.pre((_req, _res, next) => withCorrelationId(() => next()));
   // No retries: a probe must report an unreachable account within its timeout, not retry past it.
   const container = blobContainer(config.storage, { pipeline: { retryOptions: { maxTries: 1 } } });
   const readiness = new Readiness(container ? [blobStorageProbe(container)] : [], logger);

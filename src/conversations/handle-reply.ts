@@ -6,6 +6,7 @@ import { createGraphClient } from '../graph/client';
 import { GraphFailure } from '../graph/errors';
 import { type MailboxQueue, MailboxQueueTimeout, mailboxQueue } from '../graph/mailbox-queue';
 import { findReplyBy, firstThreadId, listThreadPosts, replyToThread } from '../graph/threads';
+import type { Logger } from '../shared/logger';
 import { restoreFailure, storeFailure } from './draft-record';
 import type { DraftLedger } from './ledger';
 import type { SubmitFailure } from './outcome';
@@ -34,6 +35,8 @@ export interface ReplyRequestContext {
 export interface ReplyDeps {
   graphBaseUrl: URL;
   ledger: DraftLedger;
+  /** The turn's: the attempt may outlive the turn's answer and still names it. */
+  logger: Logger;
   queue?: MailboxQueue;
 }
 
@@ -77,6 +80,7 @@ export async function handleReply(deps: ReplyDeps, request: ReplyRequestContext)
         );
       return withOneRefresh(request.tokens, run);
     },
+    deps.logger,
   );
   if (result.status === 'busy') {
     const target = stored?.target ?? (request.intent.kind === 'submit' ? request.intent.target : undefined);

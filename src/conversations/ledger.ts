@@ -38,7 +38,6 @@ export class DraftLedger {
   constructor(
     private readonly storage: Storage,
     private readonly claims: ClaimStore,
-    private readonly logger: Logger,
     private readonly options: LedgerOptions = { staleAfterMs: 120_000 },
   ) {}
 
@@ -56,19 +55,24 @@ export class DraftLedger {
     return this.claims.claimFor(`author/${key}`, userKey);
   }
 
-  /** Runs `step` once no other attempt holds the draft; waits at most waitMs for it to finish. */
+  /**
+   * Runs `step` once no other attempt holds the draft; waits at most waitMs for it to finish. `logger` is
+   * the starting turn's: a crash after the turn answered still names that turn.
+   */
   async attempt<R extends object = DraftRecord>(
     key: string,
     waitMs: number,
     step: AttemptStep<R>,
+    logger: Logger,
   ): Promise<AttemptResult<R>> {
     // A key holds one kind of record, so whatever runs under it resolves to an R.
-    const running = (this.inFlight.get(key) as Promise<R | undefined> | undefined) ?? this.start(key, step);
+    const running =
+      (this.inFlight.get(key) as Promise<R | undefined> | undefined) ?? this.start(key, step, logger);
     const record = await waitFor(running, waitMs);
     return record ? { status: 'done', record } : { status: 'busy' };
   }
 
-  private start<R extends object>(key: string, step: AttemptStep<R>): Promise<R | undefined> {
+  private start<R extends object>(key: string, step: AttemptStep<R>, logger: Logger): Promise<R | undefined> {
     const claimKey = `attempt/${key}`;
     const run = (async (): Promise<R | undefined> => {
       if ((await this.claims.claim(claimKey, this.options.staleAfterMs)) === 'held') return undefined;
@@ -83,7 +87,7 @@ export class DraftLedger {
     this.inFlight.set(key, run);
     run
       .catch((error: unknown) =>
-        this.logger.error('draft.attempt_crashed', {
+        logger.error('draft.attempt_crashed', {
           error: error instanceof Error ? error.name : 'unknown',
         }),
       )

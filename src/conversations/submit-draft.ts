@@ -4,6 +4,7 @@ import { validateDraft } from '../domain/validation';
 import { createGraphClient } from '../graph/client';
 import { findPostedConversation } from '../graph/conversations';
 import { GraphFailure } from '../graph/errors';
+import type { Logger } from '../shared/logger';
 import { type DraftRecord, restoreFailure } from './draft-record';
 import type { AttemptResult, DraftLedger } from './ledger';
 import type { SubmitOutcome } from './outcome';
@@ -31,6 +32,8 @@ export interface DraftRequest {
 export interface SubmitDraftDeps {
   graphBaseUrl: URL;
   ledger: DraftLedger;
+  /** The turn's: the attempt may outlive the turn's answer and still names it. */
+  logger: Logger;
 }
 
 /**
@@ -53,11 +56,15 @@ export async function handleDraft(deps: SubmitDraftDeps, request: DraftRequest):
     if (author !== request.actor.userKey) return afterLostAuthorship(deps, request);
   }
   const workDeadline = Date.now() + Math.max(request.answerWithinMs, ATTEMPT_WORK_MS);
-  const result = await deps.ledger.attempt(request.key, request.answerWithinMs, (current, { save }) =>
-    withOneRefresh(request.tokens, (token) => {
-      const client = createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: workDeadline });
-      return step({ client, deadline: workDeadline, save }, deps, request, current);
-    }),
+  const result = await deps.ledger.attempt(
+    request.key,
+    request.answerWithinMs,
+    (current, { save }) =>
+      withOneRefresh(request.tokens, (token) => {
+        const client = createGraphClient({ baseUrl: deps.graphBaseUrl, token, deadline: workDeadline });
+        return step({ client, deadline: workDeadline, save }, deps, request, current);
+      }),
+    deps.logger,
   );
   return outcomeFor(result, stored, request);
 }

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { type AuthenticateRequestResult, AuthenticationError } from 'botframework-connector';
 import type { GatedCloudAdapter } from './gated-adapter';
-import { withConsoleErrorSilenced } from './quiet-console';
+import { silenceJwtExtractorConsole } from './quiet-console';
 
 /** Bot Framework authentication of one request as a typed answer: never an exception, never stderr noise. */
 
@@ -32,8 +32,9 @@ export async function authenticate(
     const problem = headerProblem(authHeader);
     if (problem) return { ok: false, status: 401, reason: problem };
   }
+  silenceJwtExtractorConsole();
   try {
-    const authenticated = await withConsoleErrorSilenced(() => adapter.authenticate(activity, authHeader));
+    const authenticated = await adapter.authenticate(activity, authHeader);
     return { ok: true, authenticated };
   } catch (error) {
     return classify(error);

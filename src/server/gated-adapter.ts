@@ -1,6 +1,8 @@
 import type { Activity, InvokeResponse, TurnContext } from 'botbuilder';
 import { CloudAdapter } from 'botbuilder';
-import type { AuthenticateRequestResult } from 'botframework-connector';
+import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
+import type { Logger } from '../shared/logger';
+import { setTurnLogger } from '../teams/turn-logger';
 
 /**
  * CloudAdapter with authentication and the turn as two steps, so the endpoint answers each failure itself.
@@ -8,6 +10,19 @@ import type { AuthenticateRequestResult } from 'botframework-connector';
  * error text, prints the stack to stderr, and lets a malformed body reject its promise.
  */
 export class GatedCloudAdapter extends CloudAdapter {
+  /** The request's logger until its turn exists; botbuilder's TurnContext keeps the activity object as is. */
+  private readonly loggers = new WeakMap<Activity, Logger>();
+
+  constructor(authentication: BotFrameworkAuthentication) {
+    super(authentication);
+    // First in the pipeline, so middleware and onTurnError log with the turn's correlation id too.
+    this.use(async (context, next) => {
+      const logger = this.loggers.get(context.activity);
+      if (logger) setTurnLogger(context, logger);
+      await next();
+    });
+  }
+
   authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
   }
@@ -16,7 +31,9 @@ export class GatedCloudAdapter extends CloudAdapter {
     authenticated: AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
+    logger: Logger,
   ): Promise<InvokeResponse | undefined> {
+    this.loggers.set(activity, logger);
     return this.processActivity(authenticated, activity, logic);
   }
 }

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
-import type { LogFields, Logger } from '../shared/logger';
+import { type LogFields, type Logger, withCorrelationId } from '../shared/logger';
 import type { TenantPolicy } from '../shared/settings';
 import { invokeError } from '../teams/invoke-answers';
 import { invokeValueProblem } from '../teams/invoke-values';
@@ -27,11 +28,13 @@ export interface MessagesEndpointDeps {
 
 export function messagesEndpoint(deps: MessagesEndpointDeps): (req: Request, res: Response) => Promise<void> {
   return async (req, res) => {
+    // Every log line of this request, of its turn and of a post the turn leaves running, names it.
+    const logger = withCorrelationId(deps.logger, randomUUID());
     try {
-      await serve(deps, req, res);
+      await serve({ ...deps, logger }, req, res);
     } catch (error) {
       // A bug of ours (the turn itself has its own error handling): still a well-formed answer, once.
-      deps.logger.error('http.failed', { error: error instanceof Error ? error.name : 'unknown' });
+      logger.error('http.failed', { error: error instanceof Error ? error.name : 'unknown' });
       if (!res.headersSent)
         res.send(500, { error: { code: 'InternalError', message: 'The request failed.' } });
     }
@@ -52,7 +55,7 @@ async function serve(deps: MessagesEndpointDeps, req: Request, res: Response): P
       fields: { reason: auth.reason, activityType: activity.type },
     });
 
-  const answer = await deps.adapter.runTurn(auth.authenticated, activity, deps.logic);
+  const answer = await deps.adapter.runTurn(auth.authenticated, activity, deps.logic, deps.logger);
   if (answer?.body === undefined) res.send(answer?.status ?? 200);
   else res.send(answer.status, answer.body);
 }

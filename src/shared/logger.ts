@@ -1,6 +1,4 @@
 /** Structured JSON logging, below every layer that logs. */
-import { correlationId } from './correlation';
-
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type LogFields = Record<string, string | number | boolean | undefined | null>;
@@ -23,18 +21,25 @@ export function createJsonLogger(level: LogLevel, write: (line: string) => void 
     (entryLevel: LogLevel) =>
     (event: string, fields: LogFields = {}): void => {
       if (RANK[entryLevel] < RANK[level]) return;
-      // Inside a turn every line names it (see correlation.ts); outside one the field is left out.
-      const turn = correlationId();
-      const entry = {
-        time: new Date().toISOString(),
-        level: entryLevel,
-        event,
-        correlationId: turn,
-        ...fields,
-      };
+      // A turn's logger puts its correlationId first among the fields (withCorrelationId below).
+      const entry = { time: new Date().toISOString(), level: entryLevel, event, ...fields };
       write(`${JSON.stringify(entry)}\n`);
     };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/**
+ * A turn's logger: every line it writes, including those of work the turn leaves running (a background
+ * post), names the turn, so one search finds its whole story next to Graph's request-id. Passed explicitly
+ * rather than found through AsyncLocalStorage, whose promise hook costs every promise in the process ~9% CPU
+ * on Node 20/22 (docs/decisions.md).
+ */
+export function withCorrelationId(logger: Logger, correlationId: string): Logger {
+  const bound =
+    (level: LogLevel) =>
+    (event: string, fields?: LogFields): void =>
+      logger[level](event, { correlationId, ...fields });
+  return { debug: bound('debug'), info: bound('info'), warn: bound('warn'), error: bound('error') };
 }
 
 function defaultWrite(line: string): void {

@@ -25,6 +25,7 @@ import {
 import { handleSearchQuery } from './search-extension';
 import { answerSignInFailure, SIGN_IN_FAILURE_INVOKE } from './sign-in';
 import { languageOfTurn } from './turn';
+import { turnLogger } from './turn-logger';
 import { welcomeOnInstall } from './welcome';
 
 /** The invokes this app answers; Teams sends others only for features the manifest does not declare. */
@@ -59,28 +60,33 @@ function said(context: TurnContext, key: MessageKey): string {
 
 /** Routes each Teams entry point to its own module; no flow logic lives here. */
 export class GroupConversationsBot extends TeamsActivityHandler {
-  constructor(private readonly deps: BotDeps) {
+  constructor(private readonly app: BotDeps) {
     super();
     this.onMessage(async (context, next) => {
-      await handleChatMessage(context, this.deps);
+      await handleChatMessage(context, this.deps(context));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      await welcomeOnInstall(context, this.deps.storage, context.activity.membersAdded ?? []);
+      await welcomeOnInstall(context, this.app.storage, context.activity.membersAdded ?? []);
       await next();
     });
+  }
+
+  /** The app's dependencies with this turn's logger, so every line a handler writes names the turn. */
+  private deps(context: TurnContext): BotDeps {
+    return { ...this.app, logger: turnLogger(context, this.app) };
   }
 
   protected override onAdaptiveCardInvoke(
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    return handleCardAction(context, this.deps, invokeValue);
+    return handleCardAction(context, this.deps(context), invokeValue);
   }
 
   /** Reached only after TeamsSSOTokenExchangeMiddleware exchanged and deduplicated the token. */
   protected override async handleTeamsSigninTokenExchange(context: TurnContext): Promise<void> {
-    await resumeAfterSignIn(context, this.deps);
+    await resumeAfterSignIn(context, this.deps(context));
   }
 
   /**
@@ -96,7 +102,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
       return invokeError(name, 400, 'UnsupportedInvoke', said(context, 'messages.invoke.unsupported'));
     try {
       if (name === SIGN_IN_FAILURE_INVOKE) {
-        await answerSignInFailure(context, this.deps);
+        await answerSignInFailure(context, this.deps(context));
         return { status: StatusCodes.OK };
       }
       const response = await super.onInvokeActivity(context);
@@ -105,7 +111,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
       return response;
     } catch (error) {
       if (error instanceof InvokeRefusal) return error.response;
-      this.deps.logger.error('invoke.failed', {
+      this.deps(context).logger.error('invoke.failed', {
         invoke: name,
         error: error instanceof Error ? error.name : 'unknown',
         stack: error instanceof Error ? error.stack?.split('\n').slice(0, 4).join(' | ') : undefined,
@@ -122,12 +128,12 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     const state: unknown = (query as Partial<SigninStateVerificationQuery> | null)?.state;
     const redeemed =
       typeof state === 'string' && state.length > 0
-        ? await this.deps.tokens.redeem(context, { kind: 'magicCode', code: state })
+        ? await this.app.tokens.redeem(context, { kind: 'magicCode', code: state })
         : { status: 'invalidCode' as const };
-    if (redeemed.status === 'ok') return resumeAfterSignIn(context, this.deps);
+    if (redeemed.status === 'ok') return resumeAfterSignIn(context, this.deps(context));
     // No Teams doc defines an error answer for verifyState (botbuilder-dialogs' OAuthPrompt replies 404, with
     // no documented effect in the client): acknowledge the invoke and tell the user in the chat instead.
-    this.deps.logger.warn('signin.invalid_code', { entry: context.activity.name });
+    this.deps(context).logger.warn('signin.invalid_code', { entry: context.activity.name });
     await context.sendActivity(said(context, 'messages.signIn.notCompleted'));
   }
 
@@ -136,7 +142,7 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
     requireOurCommand(context, action);
-    return handleFetchTask(context, this.deps, action);
+    return handleFetchTask(context, this.deps(context), action);
   }
 
   /** Also reached by the preview's Edit and Send: botbuilder dispatches those from submitAction. */
@@ -152,27 +158,27 @@ export class GroupConversationsBot extends TeamsActivityHandler {
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    return handleSubmitAction(context, this.deps, action);
+    return handleSubmitAction(context, this.deps(context), action);
   }
 
   protected override handleTeamsMessagingExtensionQuery(
     context: TurnContext,
     query: MessagingExtensionQuery,
   ): Promise<MessagingExtensionResponse> {
-    return handleSearchQuery(context, this.deps, query);
+    return handleSearchQuery(context, this.deps(context), query);
   }
 
   protected override handleTeamsMessagingExtensionBotMessagePreviewEdit(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    return handlePreviewEdit(context, this.deps, action);
+    return handlePreviewEdit(context, this.deps(context), action);
   }
 
   protected override handleTeamsMessagingExtensionBotMessagePreviewSend(
     context: TurnContext,
     action: MessagingExtensionAction,
   ): Promise<MessagingExtensionActionResponse> {
-    return handlePreviewSend(context, this.deps, action);
+    return handlePreviewSend(context, this.deps(context), action);
   }
 }

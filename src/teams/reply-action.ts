@@ -57,7 +57,7 @@ export async function answerReply(
   }
   const actor = authorOf(context);
   const outcome = await handleReply(
-    { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger },
+    { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger, logger: deps.logger },
     {
       key: replyKey(context, data.replyDraftId),
       replyDraftId: data.replyDraftId,

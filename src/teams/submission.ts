@@ -72,7 +72,7 @@ export async function answerSubmission<R>(
   }
   const actor = authorOf(context);
   const outcome = await handleDraft(
-    { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger },
+    { graphBaseUrl: deps.graphBaseUrl, ledger: deps.ledger, logger: deps.logger },
     {
       key: draftKey(context, draftId),
       draftId,

@@ -68,10 +68,10 @@ async function deadInstance(phase: 'posting' | 'open') {
   await claims.claim(`attempt/${key}`);
   await claims.claimFor(`author/${key}`, ALEX.userKey);
   await new Promise((resolve) => setTimeout(resolve, 40));
-  const ledger = new DraftLedger(storage, claims, createJsonLogger('error'), { staleAfterMs: 20 });
+  const ledger = new DraftLedger(storage, claims, { staleAfterMs: 20 });
   const run = (intent: DraftIntent) =>
     handleDraft(
-      { graphBaseUrl: new URL(sandbox.baseUrl), ledger },
+      { graphBaseUrl: new URL(sandbox.baseUrl), ledger, logger: createJsonLogger('error') },
       {
         key,
         draftId,

@@ -136,6 +136,18 @@ test.each<[string, (serviceUrl: string) => string | undefined]>([
   nothingProcessed();
 });
 
+test('only botbuilder’s own JWT messages are dropped: any other console.error still gets through', async () => {
+  const forged = openId.channelToken(bot.connector.serviceUrl, { signWithUnknownKey: true });
+  const [response] = await Promise.all([
+    postActivity(bot.app.url, submit(), forged),
+    // Written while the rejection is under way: nothing silences a whole request any more.
+    Promise.resolve().then(() => console.error('unrelated failure')),
+  ]);
+
+  expect(response.status).toBe(401);
+  expect(consoleError.mock.calls).toEqual([['unrelated failure']]);
+});
+
 test('a Basic or empty Authorization header is refused before any key work', async () => {
   const requestsBefore = openId.requests.length;
   for (const header of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a.b']) {
