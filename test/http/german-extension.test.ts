@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { text } from '../../src/i18n/catalog';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
@@ -7,6 +6,7 @@ import { useSsoBot } from '../support/sso-bot';
 import {
   CHANNEL_SCOPE,
   cardActionActivity,
+  formSubmitData,
   GROUP_CHAT,
   inLocale,
   invokeActivity,
@@ -47,18 +47,7 @@ interface SearchResults {
 
 /** What a German client sends when the form's button is pressed: the inputs merged into its data. */
 function draft(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    draftId: randomUUID(),
-    linkedGroupId: '',
-    linkedGroupName: '',
-    groupChoices: [{ id: groups.falcon.id, displayName: groups.falcon.displayName }],
-    groupId: groups.falcon.id,
-    topic,
-    body: 'Bitte prüfen Sie den Startplan.',
-    participants: '',
-    emails: '',
-    ...overrides,
-  };
+  return formSubmitData({ topic, body: 'Bitte prüfen Sie den Startplan.', ...overrides });
 }
 
 describe('the message extension', () => {

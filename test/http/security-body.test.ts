@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createGzip, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { gzipOfZeros } from '../support/gzip-bomb';
 import { rawRequest } from '../support/raw-http';
 import { messageActivity } from '../support/teams-activities';
 import { Teardown } from '../support/teardown';
@@ -22,27 +23,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => teardown.run());
 beforeEach(() => bot.reset());
-
-/** 560 MiB of zeros gzips to about 570 KB: under restify's 1 MB limit, which it checks before inflating. */
-function gzipOfZeros(bytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const gzip = createGzip({ level: 9 });
-    const out: Buffer[] = [];
-    gzip.on('data', (chunk: Buffer) => out.push(chunk));
-    gzip.on('end', () => resolve(Buffer.concat(out)));
-    gzip.on('error', reject);
-    const chunk = Buffer.alloc(1024 * 1024);
-    let written = 0;
-    const pump = (): void => {
-      while (written < bytes) {
-        written += chunk.length;
-        if (!gzip.write(chunk)) return void gzip.once('drain', pump);
-      }
-      gzip.end();
-    };
-    pump();
-  });
-}
 
 const url = (): string => `${bot.app.url}/api/messages`;
 const activityJson = (): string => JSON.stringify(messageActivity(bot.connector.serviceUrl, 'Budget review'));

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { createGzip } from 'node:zlib';
 import { MemoryStorage } from 'botbuilder';
 import { DEMO_TENANT } from '../../sandbox/demo-tenant';
 import { startGraphSandbox } from '../../sandbox/graph-sandbox';
@@ -9,6 +8,7 @@ import { MemoryClaimStore } from '../../src/storage/claims';
 import { MEMORY_CLAIM_LIMITS, MEMORY_STATE_LIMITS } from '../../src/storage/limits';
 import { BoundedMemoryStorage } from '../../src/storage/memory-storage';
 import { type BotHarness, startBotHarness } from '../support/bot-harness';
+import { gzipOfZeros } from '../support/gzip-bomb';
 import { rawRequest } from '../support/raw-http';
 import { cardActionActivity } from '../support/teams-activities';
 import { Teardown } from '../support/teardown';
@@ -39,25 +39,6 @@ function memory(): { rssMiB: number; heapMiB: number } {
 
 function report(label: string, figures: Record<string, unknown>): void {
   process.stdout.write(`${label}: ${JSON.stringify(figures)}\n`);
-}
-
-function gzipOfZeros(bytes: number): Promise<Buffer> {
-  return new Promise((resolve) => {
-    const gzip = createGzip({ level: 9 });
-    const out: Buffer[] = [];
-    gzip.on('data', (chunk: Buffer) => out.push(chunk));
-    gzip.on('end', () => resolve(Buffer.concat(out)));
-    const chunk = Buffer.alloc(MiB);
-    let written = 0;
-    const pump = (): void => {
-      while (written < bytes) {
-        written += chunk.length;
-        if (!gzip.write(chunk)) return void gzip.once('drain', pump);
-      }
-      gzip.end();
-    };
-    pump();
-  });
 }
 
 test('gzip bombs: time to the answer and memory growth', async () => {
