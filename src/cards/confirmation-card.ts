@@ -3,11 +3,11 @@ import type { Confirmation } from '../domain/confirmation';
 import type { ReplySummary } from '../graph/threads';
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandConfirmation } from './compiled/confirmation';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { isoSeconds } from './reply-card';
 import { cardStrings } from './strings';
-import template from './templates/confirmation.json';
 
 /** What the confirmation card shows besides the conversation: the thread's replies, once someone replied. */
 export interface ConfirmationExtras {
@@ -25,7 +25,7 @@ export function renderConfirmationCard(
   const participants = confirmation.participants;
   const { summary } = extras;
   const groupName = literal(confirmation.groupName);
-  return renderCard(template, {
+  return renderCard(expandConfirmation, {
     strings: cardStrings(language, 'confirmation'),
     topic: literal(confirmation.topic),
     groupId: confirmation.groupId,

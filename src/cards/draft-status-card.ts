@@ -1,9 +1,9 @@
 import { type MessageKey, text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandDraftStatus } from './compiled/draft-status';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings } from './strings';
-import template from './templates/draft-status.json';
 
 export type DraftSituation = 'othersOpen' | 'othersPosting' | 'othersUnknown' | 'missing';
 
@@ -25,7 +25,7 @@ const HEADLINES: Readonly<Record<DraftSituation, MessageKey>> = {
 export function renderDraftStatusCard(language: Language, model: DraftStatusModel): AdaptiveCard {
   const author = literal(model.authorName || text(language, 'cards.draftStatus.someone'));
   const topic = literal(model.topic ?? '');
-  return renderCard(template, {
+  return renderCard(expandDraftStatus, {
     strings: cardStrings(language, 'draftStatus'),
     situation: model.situation,
     headline: text(language, HEADLINES[model.situation], { author, topic }),

@@ -2,10 +2,10 @@ import type { DraftField, DraftInput, FieldError, GroupTarget } from '../domain/
 import { LIMITS } from '../domain/limits';
 import { type Message, type MessageKey, text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandForm } from './compiled/form';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings, shownMessage } from './strings';
-import template from './templates/form.json';
 
 export interface FormCardModel {
   draftId: string;
@@ -38,7 +38,7 @@ export function renderFormCard(language: Language, model: FormCardModel): Adapti
     displayName: clip(displayName, LIMITS.groupNameMaxLength),
   }));
   const retrying = Boolean(model.attempted);
-  return renderCard(template, {
+  return renderCard(expandForm, {
     strings: cardStrings(language, 'form'),
     title: text(language, retrying ? 'cards.form.titleRetry' : 'cards.form.titleNew'),
     draftId: model.draftId,

@@ -1,10 +1,10 @@
 import type { DraftAuthor } from '../domain/draft';
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandPending } from './compiled/pending';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings } from './strings';
-import template from './templates/pending.json';
 
 export interface PendingCardModel {
   draftId: string;
@@ -21,7 +21,7 @@ export interface PendingCardModel {
  */
 export function renderPendingCard(language: Language, model: PendingCardModel): AdaptiveCard {
   const topic = literal(model.topic);
-  return renderCard(template, {
+  return renderCard(expandPending, {
     strings: cardStrings(language, 'pending'),
     draftId: model.draftId,
     headline: model.byViewer

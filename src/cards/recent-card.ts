@@ -2,11 +2,11 @@ import { LIMITS } from '../domain/limits';
 import type { RecentConversation } from '../graph/recent-conversations';
 import { type Message, text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandRecent } from './compiled/recent';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { isoSeconds } from './reply-card';
 import { cardStrings, shownMessage } from './strings';
-import template from './templates/recent.json';
 
 /** "Recent conversations": a group's latest conversations, each with "Reply", or the group choice first. */
 
@@ -26,7 +26,7 @@ export function renderRecentCard(language: Language, model: RecentCardModel): Ad
   const group = 'group' in model ? model.group : undefined;
   const groupName = group?.displayName ?? '';
   const requestId = model.state === 'failed' ? (model.requestId ?? '') : '';
-  return renderCard(template, {
+  return renderCard(expandRecent, {
     strings: cardStrings(language, 'recent'),
     state: model.state,
     heading: headingOf(language, model, groupName),

@@ -2,10 +2,10 @@ import type { ReplyTarget } from '../domain/reply';
 import type { ReplySummary } from '../graph/threads';
 import { type Message, type MessageKey, text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandReply } from './compiled/reply';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings, shownMessage } from './strings';
-import template from './templates/reply.json';
 
 /** The reply card: the inline form, and each state of one reply draft (posting, unknown, posted). */
 
@@ -37,7 +37,7 @@ const HEADINGS: Readonly<Record<ReplyCardState, { key: MessageKey; color: string
 export function renderReplyCard(language: Language, model: ReplyCardModel): AdaptiveCard {
   const { target, summary } = model;
   const heading = HEADINGS[model.state];
-  return renderCard(template, {
+  return renderCard(expandReply, {
     strings: cardStrings(language, 'reply'),
     state: model.state,
     heading: text(language, heading.key),

@@ -3,11 +3,11 @@ import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { escapeHtml } from '../domain/html';
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandSearchShare } from './compiled/search-share';
 import { ConversationRefSchema } from './contract';
 import { literal, literalLines } from './markdown';
 import { type AdaptiveCard, cardAttachment, renderCard } from './render';
 import { isoSeconds } from './reply-card';
-import template from './templates/search-share.json';
 
 /**
  * A search result of the message extension: the card it inserts into the compose box (topic, group, preview,
@@ -81,7 +81,7 @@ function clip(text: string, max: number): string {
  */
 export function renderSearchShareCard(pick: SearchPick, language: Language): AdaptiveCard {
   const when = isoSeconds(pick.lastDeliveredDateTime);
-  return renderCard(template, {
+  return renderCard(expandSearchShare, {
     topic: literal(pick.topic),
     topicData: pick.topic,
     groupLine: text(language, 'search.card.group', { group: literal(pick.groupName) }),

@@ -1,10 +1,10 @@
 import type { DraftAuthor } from '../domain/draft';
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandUnknown } from './compiled/unknown';
 import { literal } from './markdown';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings } from './strings';
-import template from './templates/unknown.json';
 
 export interface UnknownCardModel {
   draftId: string;
@@ -20,7 +20,7 @@ export interface UnknownCardModel {
 /** A create without a conclusive answer: never "nothing was posted", and no second post without asking. */
 export function renderUnknownCard(language: Language, model: UnknownCardModel): AdaptiveCard {
   const group = literal(model.groupName);
-  return renderCard(template, {
+  return renderCard(expandUnknown, {
     strings: cardStrings(language, 'unknown'),
     draftId: model.draftId,
     title: text(language, 'cards.unknown.title', { topic: literal(model.topic) }),

@@ -1,11 +1,11 @@
 import { text } from '../i18n/catalog';
 import type { Language } from '../i18n/language';
+import { expandWelcome } from './compiled/welcome';
 import { type AdaptiveCard, renderCard } from './render';
 import { cardStrings } from './strings';
-import template from './templates/welcome.json';
 
 export function renderWelcomeCard(language: Language, kind: 'welcome' | 'help'): AdaptiveCard {
-  return renderCard(template, {
+  return renderCard(expandWelcome, {
     strings: cardStrings(language, 'welcome'),
     // The reader's own command words, the ones their command menu sends (appPackage/<language>.json).
     commands: {

@@ -3,9 +3,9 @@
  * this right after telemetry.ts (whose instrumentations must patch these modules as they load).
  *
  * Under `--enable-source-maps` (npm start, the App Service command line) Node keeps the source map of every
- * file it loads, sourcesContent included, for the life of the process: 7 MB of live heap for these
- * packages alone (adaptive-expressions, antlr4ts, @azure/*, botbuilder), which V8's heap sizing turns into
- * ~25 MB of RSS under load (docs/performance.md). Only maps of files loaded while source maps are enabled
+ * file it loads, sourcesContent included, for the life of the process: 7 MB of live heap for the packages
+ * the bot then loaded (@azure/*, botbuilder, and adaptive-expressions and antlr4ts, which the compiled card
+ * templates no longer need), which V8's heap sizing turns into ~25 MB of RSS under load (docs/performance.md). Only maps of files loaded while source maps are enabled
  * are kept (https://nodejs.org/api/process.html#processsetsourcemapsenabledval), so our own files, loaded
  * after this, keep theirs: stack traces still point into src/*.ts; through a dependency they show its
  * published JavaScript, which is what its maintainers debug anyway.
@@ -13,7 +13,6 @@
 const enabled = process.sourceMapsEnabled;
 if (enabled) process.setSourceMapsEnabled(false);
 require('botbuilder');
-require('adaptivecards-templating');
 require('@microsoft/microsoft-graph-client');
 require('@sinclair/typebox/compiler');
 require('restify');
