@@ -407,9 +407,9 @@ describe('src/cards/compiled', () => {
   test('an edited template is reported until it is compiled again', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cards-'));
     try {
-      cpSync(TEMPLATES_DIR, join(dir, 'templates'), { recursive: true });
-      cpSync(COMPILED_DIR, join(dir, 'compiled'), { recursive: true });
       const dirs = { templatesDir: join(dir, 'templates'), compiledDir: join(dir, 'compiled') };
+      cpSync(join(TEMPLATES_DIR, 'welcome.json'), join(dirs.templatesDir, 'welcome.json'));
+      cpSync(join(COMPILED_DIR, 'welcome.ts'), join(dirs.compiledDir, 'welcome.ts'));
       const file = join(dirs.templatesDir, 'welcome.json');
       writeFileSync(file, readFileSync(file, 'utf8').replace('"Bolder"', '"Lighter"'));
 
