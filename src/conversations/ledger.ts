@@ -1,6 +1,7 @@
 import type { Storage } from 'botbuilder';
 import type { Logger } from '../shared/logger';
 import type { ClaimStore } from '../storage/claims';
+import { oneStoreItem } from '../storage/store-items';
 import type { DraftRecord } from './draft-record';
 
 /**
@@ -96,7 +97,7 @@ export class DraftLedger {
   }
 
   private async write(key: string, record: object): Promise<void> {
-    await this.storage.write({ [key]: { ...record, eTag: '*' } });
+    await this.storage.write(oneStoreItem(key, { ...record, eTag: '*' }));
   }
 }
 

@@ -138,14 +138,19 @@ function refuse(deps: MessagesEndpointDeps, req: Request, res: Response, refusal
   if (unread) discardRest(req, deps.maxBodyBytes * 4);
 }
 
-/** As botbuilder's own validateAndFixActivity: the timestamps become Dates, the raw text is kept. */
-function withDates(body: Record<string, unknown>): Record<string, unknown> {
-  const activity: Record<string, unknown> = { ...body };
-  for (const [field, raw] of [
-    ['timestamp', 'rawTimestamp'],
-    ['localTimestamp', 'rawLocalTimestamp'],
-    ['expiration', 'rawExpiration'],
-  ] as const) {
+const TIMESTAMP_FIELDS = [
+  ['timestamp', 'rawTimestamp'],
+  ['localTimestamp', 'rawLocalTimestamp'],
+  ['expiration', 'rawExpiration'],
+] as const;
+
+/**
+ * As botbuilder's own validateAndFixActivity: the timestamps become Dates, the raw text is kept. In place:
+ * the body was parsed for this request alone and nothing else holds it, and a copy of the whole activity
+ * cost ~15 µs a request under load.
+ */
+function withDates(activity: Record<string, unknown>): Record<string, unknown> {
+  for (const [field, raw] of TIMESTAMP_FIELDS) {
     const value = activity[field];
     if (typeof value === 'string') {
       activity[raw] = value;

@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { ExpiringMap, type ExpiryLimits, estimatedBytes } from './expiring-map';
+import { emptyStoreItems } from './store-items';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -35,7 +36,7 @@ export class BoundedMemoryStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
-    const found: StoreItems = {};
+    const found = emptyStoreItems();
     for (const key of keys) {
       const json = this.items.get(key);
       if (json !== undefined) found[key] = JSON.parse(decoder.decode(json));

@@ -1,4 +1,5 @@
 import type { Storage, TurnContext } from 'botbuilder';
+import { oneStoreItem } from '../storage/store-items';
 import { userKeyOf } from './turn';
 
 /** What the user was doing when they had to sign in, so they land there afterwards. */
@@ -13,7 +14,7 @@ export async function rememberIntent(
   storage: Storage,
   intent: PendingChatIntent,
 ): Promise<void> {
-  await storage.write({ [keyOf(context)]: { ...intent, eTag: '*' } });
+  await storage.write(oneStoreItem(keyOf(context), { ...intent, eTag: '*' }));
 }
 
 export async function takeIntent(

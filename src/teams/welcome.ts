@@ -1,6 +1,7 @@
 import type { ChannelAccount, Storage, TurnContext } from 'botbuilder';
 import { cardAttachment } from '../cards/render';
 import { renderWelcomeCard } from '../cards/welcome-card';
+import { oneStoreItem } from '../storage/store-items';
 import { languageOfTurn } from './turn';
 
 /**
@@ -17,7 +18,7 @@ export async function welcomeOnInstall(
   const key = `welcomed/${context.activity.conversation.id}`;
   const seen = await storage.read([key]);
   if (seen[key]) return;
-  await storage.write({ [key]: { at: new Date().toISOString() } });
+  await storage.write(oneStoreItem(key, { at: new Date().toISOString() }));
   await context.sendActivity({
     attachments: [cardAttachment(renderWelcomeCard(languageOfTurn(context), 'welcome'))],
   });
