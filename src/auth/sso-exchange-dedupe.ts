@@ -23,10 +23,16 @@ export class SsoExchangeDedupeMiddleware implements Middleware {
     private readonly connectionName: string,
   ) {}
 
-  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+  /** Every other activity goes straight on: not async, so no promise of its own on every turn. */
+  onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
     if (activity.channelId !== Channels.Msteams || activity.name !== tokenExchangeOperationName)
       return next();
+    return this.exchange(context, next);
+  }
+
+  private async exchange(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
     const request = (activity.value ?? {}) as { id?: string; token?: string };
     const redeemed = request.token
       ? await this.tokens.redeem(context, { kind: 'ssoToken', token: request.token })

@@ -9,7 +9,7 @@ import type { GraphTokenProvider, RedeemResult, SignInOffer, SignInProof } from 
 export class SsoTokenProvider implements GraphTokenProvider {
   constructor(private readonly connectionName: string) {}
 
-  async getToken(context: TurnContext): Promise<string | undefined> {
+  getToken(context: TurnContext): Promise<string | undefined> {
     return this.fetch(context, '');
   }
 

@@ -15,11 +15,12 @@ export class GatedCloudAdapter extends CloudAdapter {
 
   constructor(authentication: BotFrameworkAuthentication) {
     super(authentication);
-    // First in the pipeline, so middleware and onTurnError log with the turn's correlation id too.
-    this.use(async (context, next) => {
+    // First in the pipeline, so middleware and onTurnError log with the turn's correlation id too. Not
+    // async: it hands the turn on as is, without a promise and a resumption of its own on every turn.
+    this.use((context, next) => {
       const logger = this.loggers.get(context.activity);
       if (logger) setTurnLogger(context, logger);
-      await next();
+      return next();
     });
   }
 

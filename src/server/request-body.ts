@@ -136,6 +136,8 @@ function tooLarge(maxBytes: number): Refusal {
 /** `application/json`, with no charset or a UTF-8 one (RFC 8259: JSON between systems is UTF-8). */
 function isJsonUtf8(header: string | undefined): boolean {
   if (header === undefined) return false;
+  // What the Bot Framework Service and most clients send, decided without splitting the header.
+  if (header === 'application/json; charset=utf-8' || header === 'application/json') return true;
   const [mediaType, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
   if (mediaType !== 'application/json') return false;
   return parameters.every((parameter) => {
