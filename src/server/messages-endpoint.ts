@@ -147,7 +147,7 @@ const TIMESTAMP_FIELDS = [
 /**
  * As botbuilder's own validateAndFixActivity: the timestamps become Dates, the raw text is kept. In place:
  * the body was parsed for this request alone and nothing else holds it, and a copy of the whole activity
- * cost ~15 µs a request under load.
+ * cost ~8 µs a request under load.
  */
 function withDates(activity: Record<string, unknown>): Record<string, unknown> {
   for (const [field, raw] of TIMESTAMP_FIELDS) {
