@@ -6,6 +6,7 @@
  * An expression this compiler does not know fails the build, naming the template and the expression.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -338,6 +339,14 @@ export function compileTemplate(file: string, template: unknown): string {
   ].join('\n');
 }
 
+/**
+ * The template's hash, first line of its compiled file: scripts/fresh-build.js (plain JavaScript, before
+ * anything is compiled) compares it with the template to recompile an edited one on `npm start`.
+ */
+function hashLine(templateText: string): string {
+  return `// Template SHA-256: ${createHash('sha256').update(templateText).digest('hex')}\n`;
+}
+
 /** Biome's formatting and safe fixes, so the generated files pass `npm run lint` as written. */
 function formatted(file: string, source: string): string {
   const biome = join(REPO_ROOT, 'node_modules/.bin/biome');
@@ -372,8 +381,8 @@ export function compileCards(options: CompileOptions): { changed: string[] } {
   for (const file of templateFiles(templatesDir)) {
     const name = file.replace(/\.json$/, '.ts');
     expected.add(name);
-    const template: unknown = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
-    const source = formatted(name, compileTemplate(file, template));
+    const text = readFileSync(join(templatesDir, file), 'utf8');
+    const source = formatted(name, hashLine(text) + compileTemplate(file, JSON.parse(text)));
     const target = join(compiledDir, name);
     if (existsSync(target) && readFileSync(target, 'utf8') === source) continue;
     changed.push(name);

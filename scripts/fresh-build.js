@@ -10,10 +10,12 @@
  *
  * "Changed" is by modification time, against a stamp written when a build succeeds: any file or directory
  * under the compiled trees (a directory's time moves when a file in it is added, renamed or deleted) or a
- * setting that shapes the output. It says on the console when and why it rebuilds. Plain JavaScript: it has
- * to run before anything is compiled.
+ * setting that shapes the output. A card template edited since its compiled function was generated
+ * (src/cards/compiled/) is compiled first (`npm run cards:compile`). It says on the console when and why it
+ * rebuilds. Plain JavaScript: it has to run before anything is compiled.
  */
 const { spawnSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } = require('node:fs');
 const { join, relative, resolve } = require('node:path');
 
@@ -60,6 +62,44 @@ function staleness(entry) {
   return undefined;
 }
 
+const TEMPLATES = join(ROOT, 'src', 'cards', 'templates');
+const COMPILED = join(ROOT, 'src', 'cards', 'compiled');
+
+/**
+ * Card templates whose compiled function (src/cards/compiled/, committed) was made from other text: each
+ * compiled file's first line is its template's SHA-256 (scripts/card-compiler.ts). A hash, not a time: a
+ * fresh checkout stamps files in any order.
+ */
+function editedTemplates() {
+  if (!existsSync(TEMPLATES)) return [];
+  return readdirSync(TEMPLATES)
+    .filter((file) => file.endsWith('.json'))
+    .filter((file) => {
+      const compiled = join(COMPILED, file.replace(/\.json$/, '.ts'));
+      const hash = createHash('sha256')
+        .update(readFileSync(join(TEMPLATES, file)))
+        .digest('hex');
+      return (
+        !existsSync(compiled) || !readFileSync(compiled, 'utf8').startsWith(`// Template SHA-256: ${hash}\n`)
+      );
+    });
+}
+
+/** `npm run cards:compile`, said on the console; the compiled files it writes then make dist/ stale. */
+function compileCards(edited) {
+  process.stdout.write(`Compiling card templates (${edited.join(', ')} changed)…\n`);
+  for (const args of [
+    [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.tools.json'],
+    [join('dist-tools', 'scripts', 'compile-cards.js')],
+  ]) {
+    const step = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+    if (step.status !== 0) {
+      process.stderr.write('Card templates did not compile: fix the errors above.\n');
+      process.exit(step.status || 1);
+    }
+  }
+}
+
 /** Incremental: after a small change tsc re-emits what it must, not every file. */
 function build(reason) {
   // The newest source time before tsc starts: a file saved while tsc runs is newer, so it counts next time.
@@ -95,10 +135,13 @@ function main(args) {
   const entry = runIndex >= 0 ? resolve(ROOT, args[runIndex + 1] ?? '') : undefined;
   if (runIndex >= 0 && !args[runIndex + 1]) throw new Error('--run needs the file to run');
   if (args.includes('--check')) {
-    const reason = staleness(entry);
+    const edited = editedTemplates();
+    const reason = edited.length > 0 ? `card templates changed: ${edited.join(', ')}` : staleness(entry);
     process.stdout.write(reason ? `dist/ is stale: ${reason}.\n` : 'dist/ is current.\n');
     process.exit(reason ? 1 : 0);
   }
+  const edited = editedTemplates();
+  if (edited.length > 0) compileCards(edited);
   if (args.includes('--always')) build('npm run build');
   else {
     const reason = staleness(entry);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   copyFileSync,
   mkdirSync,
@@ -105,5 +106,35 @@ describe('npm start (fresh-build --run)', () => {
   test('npm run build (--always) builds whatever the stamp says, and leaves dist/ current', () => {
     expect(freshBuild('--always')).toContain('Rebuilding dist/ (npm run build)…');
     expect(check().current).toBe(true);
+  });
+});
+
+describe('card templates (compiled into src/cards/compiled/, each file headed by its template hash)', () => {
+  const template = (): string => join(project, 'src', 'cards', 'templates', 'note.json');
+
+  beforeAll(() => {
+    mkdirSync(join(project, 'src', 'cards', 'templates'), { recursive: true });
+    mkdirSync(join(project, 'src', 'cards', 'compiled'), { recursive: true });
+    const text = '{ "type": "AdaptiveCard", "version": "1.5", "body": [] }\n';
+    writeFileSync(template(), text);
+    const hash = createHash('sha256').update(text).digest('hex');
+    writeFileSync(
+      join(project, 'src', 'cards', 'compiled', 'note.ts'),
+      `// Template SHA-256: ${hash}\nexport const note = 1;\n`,
+    );
+    freshBuild('--always');
+  });
+
+  test('a compiled file made from the template as it is leaves dist/ current', () => {
+    expect(check()).toEqual({ current: true, said: 'dist/ is current.\n' });
+  });
+
+  test('a template edited since it was compiled makes dist/ stale, naming the template', () => {
+    writeFileSync(template(), '{ "type": "AdaptiveCard", "version": "1.5", "body": [ ] }\n');
+
+    expect(check()).toEqual({
+      current: false,
+      said: 'dist/ is stale: card templates changed: note.json.\n',
+    });
   });
 });

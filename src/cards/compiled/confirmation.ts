@@ -1,3 +1,4 @@
+// Template SHA-256: e832f3fb37f401fce3b864df08d53951cbce521cf221c6e420c9c0ac6e8253a8
 /** Generated from src/cards/templates/confirmation.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { differs, get, greater, isTrue, items, orPath, piece } from '../template-runtime';

@@ -1,3 +1,4 @@
+// Template SHA-256: d3f57e73953d211cfaf073ec9a70c0f014fe2194ce926809ef9c464a4fd21658
 /** Generated from src/cards/templates/draft-status.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { equals, get, items, orPath, truthy } from '../template-runtime';

@@ -1,3 +1,4 @@
+// Template SHA-256: df735977bc2aee18982dc195bb90140d7a492af285d9b7dbbeecbad12bbcfa50
 /** Generated from src/cards/templates/form.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import {

@@ -1,3 +1,4 @@
+// Template SHA-256: d8065e6afb87179859cab824ea3bf424a03f5eb4d1f5ac25a01f794965d309a7
 /** Generated from src/cards/templates/jit-install.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { get, orPath } from '../template-runtime';

@@ -1,3 +1,4 @@
+// Template SHA-256: 74358fddf9a239e240468b8b7376af9b5c6a5a88c41f66bbe04fcc3b70ce5212
 /** Generated from src/cards/templates/pending.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { get, items, orPath } from '../template-runtime';

@@ -1,3 +1,4 @@
+// Template SHA-256: 70df5a3c69fda194da3450653d66f36c9078967fad792c3ddc4c79cbebc55602
 /** Generated from src/cards/templates/recent.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { differs, equals, get, items, orPath, piece, repeat } from '../template-runtime';

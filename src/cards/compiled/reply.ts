@@ -1,3 +1,4 @@
+// Template SHA-256: a09cf588efedee3c461e8b0f799e2627cd489562457a96d794d9c1cd6762cb96
 /** Generated from src/cards/templates/reply.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { differs, equals, get, greater, isTrue, items, orPath, piece, truthy } from '../template-runtime';

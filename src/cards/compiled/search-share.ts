@@ -1,3 +1,4 @@
+// Template SHA-256: a6d273a9188fa532772610c522b84f3a8a9985cccdc6ace0a70c84b1ddf6ca39
 /** Generated from src/cards/templates/search-share.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { differs, get, items, orPath } from '../template-runtime';

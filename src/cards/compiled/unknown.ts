@@ -1,3 +1,4 @@
+// Template SHA-256: 929092352d658afdd5ce71e52b9c9d9d66973f67e6fa27cbda454bd6ce1ec4e9
 /** Generated from src/cards/templates/unknown.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { differs, get, isTrue, items, orPath, truthy } from '../template-runtime';

@@ -1,3 +1,4 @@
+// Template SHA-256: f37a9cae2f28b4125455197fee17d95dcd70c6afaec019136f675fe1bd075649
 /** Generated from src/cards/templates/welcome.json by scripts/compile-cards.ts (npm run cards:compile). */
 // Edit the template, never this file: test/unit/compiled-cards.test.ts fails until it is regenerated.
 import { get, orPath } from '../template-runtime';
