@@ -13,9 +13,13 @@ const ROOT = join(__dirname, '../..');
 const SRC = join(ROOT, 'src');
 /**
  * Not scanned: src/server answers hostile or malformed HTTP requests (in English, for whoever sent them),
- * src/index.ts writes the operator's start-up lines, src/i18n is the catalog itself.
+ * src/index.ts writes the operator's start-up lines, src/i18n is the catalog itself, src/cards/compiled is
+ * generated from the card templates (their text is held to `${strings.…}` by i18n-cards.test.ts, and the
+ * literals left are Adaptive Card values such as "Bolder").
  */
-const NOT_SCANNED = new Set(['server', 'index.ts', 'i18n'].map((entry) => join(SRC, entry)));
+const NOT_SCANNED = new Set(
+  ['server', 'index.ts', 'i18n', join('cards', 'compiled')].map((entry) => join(SRC, entry)),
+);
 
 /**
  * Prose: two words of letters in a row ("Sign in", "Enter a topic."), or one capitalised word as a
