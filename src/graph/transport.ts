@@ -80,7 +80,11 @@ export class DeadlineTransportHandler implements Middleware {
     if (!this.next) throw new Error('DeadlineTransportHandler must not be the last middleware');
     if (this.deadline <= Date.now()) throw new GraphTransportError('timeout');
     const signal = this.signals.until(this.deadline);
-    context.options = { ...(context.options ?? {}), signal };
+    // Graph answers the calls we make without redirects. Not following one keeps the user's token and a
+    // create's body from being re-sent to wherever a Location points (fetch re-POSTs on a 307/308), and
+    // spares undici the request clone and body tee it makes for every request that may be redirected
+    // (~20% of fetch's own CPU per POST; docs/performance.md). A redirect fails as a dropped connection.
+    context.options = { ...(context.options ?? {}), signal, redirect: 'error' };
     try {
       await this.next.execute(context);
     } catch (error) {

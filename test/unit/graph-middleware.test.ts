@@ -1,5 +1,9 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { BearerTokenHandler } from '../../src/graph/bearer-token';
+import { createGraphClient } from '../../src/graph/client';
+import { toGraphFailure } from '../../src/graph/errors';
 import {
   DEADLINE_WINDOW_MS,
   DeadlineSignals,
@@ -80,5 +84,38 @@ describe('DeadlineSignals: one timeout signal per 100 ms of deadlines, not one p
     now += 25_100;
     signals.until(now + 5_000);
     expect(signals.size).toBe(2);
+  });
+});
+
+describe('a redirect from Graph is not followed', () => {
+  test('the create is not re-sent to the Location, and fails as a dropped connection (outcome unknown)', async () => {
+    const seen: string[] = [];
+    const server = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      res.writeHead(307, { Location: '/v1.0/elsewhere' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const client = createGraphClient({
+        baseUrl: new URL(`http://127.0.0.1:${port}/v1.0`),
+        token: 'token-1',
+        deadline: Date.now() + 5_000,
+        maxRetries: 0,
+      });
+      const failure = await client
+        .api('/groups/g/conversations')
+        .post({ topic: 'Quarterly review' })
+        .then(
+          () => undefined,
+          (error: unknown) => toGraphFailure(error),
+        );
+
+      expect(failure?.kind).toBe('network');
+      expect(seen).toEqual(['POST /v1.0/groups/g/conversations']);
+    } finally {
+      server.close();
+    }
   });
 });
