@@ -60,8 +60,25 @@ export function catalogOf(language: Language): Readonly<Catalog> {
 
 function pluralForm(language: Language, forms: PluralForms, count: string | number | undefined): string {
   const n = typeof count === 'number' ? count : Number(count ?? Number.NaN);
-  const category = Number.isFinite(n) ? pluralRules.get(language)?.select(n) : 'other';
-  return forms[category ?? 'other'] ?? forms.other;
+  const category = Number.isFinite(n) ? pluralCategory(language, n) : 'other';
+  return forms[category] ?? forms.other;
+}
+
+/**
+ * `Intl.PluralRules.select` is a call into ICU on every card that shows a count; the small counts cards
+ * show (replies, groups, people) are answered from a table built once per language.
+ */
+const SMALL_COUNTS = 100;
+const smallCountCategories = new Map(
+  LANGUAGES.map((language) => {
+    const rules = new Intl.PluralRules(language);
+    return [language, Array.from({ length: SMALL_COUNTS + 1 }, (_, n) => rules.select(n))];
+  }),
+);
+
+function pluralCategory(language: Language, n: number): Intl.LDMLPluralRule {
+  const small = Number.isInteger(n) && n >= 0 && n <= SMALL_COUNTS;
+  return (small ? smallCountCategories.get(language)?.[n] : pluralRules.get(language)?.select(n)) ?? 'other';
 }
 
 function fill(template: string, params: MessageParams): string {

@@ -109,6 +109,9 @@ describe('text and translate', () => {
     expect(text('en', 'cards.common.replyCount', { count: 0 })).toBe('0 replies');
     expect(text('de', 'cards.common.replyCount', { count: 1 })).toBe('1 Antwort');
     expect(text('de', 'cards.common.replyCount', { count: 12 })).toBe('12 Antworten');
+    // Counts past the small-count table and non-integers are asked of Intl.PluralRules itself.
+    expect(text('en', 'cards.common.replyCount', { count: 1001 })).toBe('1001 replies');
+    expect(text('en', 'cards.common.replyCount', { count: 1.5 })).toBe('1.5 replies');
     expect(text('de', 'cards.pending.byOther', { author: 'Alex Wilber', topic: 'Budget' })).toBe(
       'Alex Wilber sendet „Budget“ …',
     );
