@@ -1,12 +1,15 @@
 /**
  * `npm run dev`: tsc in watch mode; after every clean compile the bot restarts, while one Agents Playground
- * (local mode only) stays open across restarts, so the browser tab and its chats survive an edit.
+ * (local mode only) stays open across restarts, so the browser tab and its chats survive an edit. An edited
+ * card template is compiled into src/cards/compiled/ (decision 30), which tsc then picks up like any edit.
  */
 import 'dotenv/config';
 import { type ChildProcess, spawn } from 'node:child_process';
+import { watch } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningPlayground, startPlayground } from '../dev/playground';
 import { loadConfig } from '../src/server/config';
+import { CardTemplateError, compileCards, TEMPLATES_DIR } from './card-compiler';
 import { REPO_ROOT } from './repo-root';
 
 const COMPILED = /Found (\d+) errors?\. Watching for file changes/;
@@ -18,6 +21,9 @@ async function main(): Promise<void> {
   const port = config.port === 0 ? 3978 : config.port;
   let bot: ChildProcess | undefined;
   let playground: RunningPlayground | undefined;
+
+  compileTemplates();
+  const templates = watchTemplates();
 
   const tsc = spawn(
     process.execPath,
@@ -42,6 +48,7 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (): Promise<void> => {
+    templates.close();
     tsc.kill('SIGTERM');
     await stop(bot);
     await playground?.close();
@@ -49,6 +56,32 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
+}
+
+/** Writes the compiled cards that differ from their templates; a template the compiler refuses is said. */
+function compileTemplates(): void {
+  try {
+    const { changed } = compileCards({ write: true });
+    if (changed.length > 0) process.stdout.write(`[dev] card templates compiled: ${changed.join(', ')}\n`);
+  } catch (error) {
+    if (!(error instanceof CardTemplateError)) throw error;
+    process.stdout.write(`[dev] ${error.message}\n[dev] the running bot is left as it was.\n`);
+  }
+}
+
+/** An editor's save is often several writes: compile once they have settled. */
+function watchTemplates(): { close(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const watcher = watch(TEMPLATES_DIR, () => {
+    clearTimeout(timer);
+    timer = setTimeout(compileTemplates, 200);
+  });
+  return {
+    close: () => {
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
 }
 
 function startBot(port: number): ChildProcess {

@@ -58,7 +58,9 @@ export async function startOpenIdServer(appId: string): Promise<OpenIdServer> {
         id_token_signing_alg_values_supported: ['RS256'],
         token_endpoint_auth_methods_supported: ['private_key_jwt'],
       });
-    res.writeHead(404).end();
+    // Two calls, not a chain: restify, loaded in the same worker, patches writeHead to return nothing.
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
