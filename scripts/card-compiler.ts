@@ -349,8 +349,10 @@ function hashLine(templateText: string): string {
 
 /** Biome's formatting and safe fixes, so the generated files pass `npm run lint` as written. */
 function formatted(file: string, source: string): string {
-  const biome = join(REPO_ROOT, 'node_modules/.bin/biome');
-  const result = spawnSync(biome, ['check', '--write', `--stdin-file-path=src/cards/compiled/${file}`], {
+  // Biome's own launcher under this Node, not node_modules/.bin (a .cmd shim on Windows).
+  const biome = require.resolve('@biomejs/biome/bin/biome');
+  const args = [biome, 'check', '--write', `--stdin-file-path=src/cards/compiled/${file}`];
+  const result = spawnSync(process.execPath, args, {
     cwd: REPO_ROOT,
     input: source,
     encoding: 'utf8',
