@@ -291,6 +291,9 @@ function dataFor(names: readonly string[]): fc.Arbitrary<Record<string, unknown>
   return recordOf(value, 4);
 }
 
+/** Fixed, as in security-fuzz.test.ts: every `npm test` runs the same cases, so CI cannot fail by chance. */
+const SEED = 20_261_127;
+
 describe('any data gives the same card both ways, or is refused both ways', () => {
   test.each(FILES)('%s', (file) => {
     const template = TEMPLATES.get(file) ?? {};
@@ -299,7 +302,7 @@ describe('any data gives the same card both ways, or is refused both ways', () =
       fc.property(dataFor(namesRead(template)), (data) => {
         expect(compiledResult(expand, data)).toStrictEqual(reference(template, data));
       }),
-      { numRuns: 200 },
+      { seed: SEED, numRuns: 200 },
     );
   });
 });
