@@ -80,10 +80,13 @@ export class DeadlineTransportHandler implements Middleware {
     if (!this.next) throw new Error('DeadlineTransportHandler must not be the last middleware');
     if (this.deadline <= Date.now()) throw new GraphTransportError('timeout');
     const signal = this.signals.until(this.deadline);
-    // Graph answers the calls we make without redirects. Not following one keeps the user's token and a
-    // create's body from being re-sent to wherever a Location points (fetch re-POSTs on a 307/308), and
-    // spares undici the request clone and body tee it makes for every request that may be redirected
-    // (~20% of fetch's own CPU per POST; docs/performance.md). A redirect fails as a dropped connection.
+    // Graph documents a redirect only for file content (302 to a pre-authenticated download URL,
+    // https://learn.microsoft.com/graph/api/driveitem-get-content), which we never read; the pages of the calls
+    // we make (group-post-conversations, group-list-conversations, json-batching, user-get) answer directly.
+    // Not following one keeps the user's token and a create's body from being re-sent to wherever a Location
+    // points (fetch re-POSTs on a 307/308, https://fetch.spec.whatwg.org/#http-redirect-fetch), and spares
+    // undici the request clone and body tee it makes for every request that may be redirected
+    // (docs/performance.md). A redirect fails as a dropped connection.
     context.options = { ...(context.options ?? {}), signal, redirect: 'error' };
     try {
       await this.next.execute(context);
