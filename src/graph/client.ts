@@ -1,4 +1,4 @@
-import { Client, HTTPMessageHandler } from '@microsoft/microsoft-graph-client';
+import { Client } from '@microsoft/microsoft-graph-client';
 import { BearerTokenHandler } from './bearer-token';
 import { DeadlineRetryHandler } from './deadline-retry';
 import { DeadlineTransportHandler } from './transport';
@@ -24,11 +24,8 @@ export function createGraphClient(options: GraphClientOptions): Client {
     maxRetries: options.maxRetries ?? 3,
     baseDelayMs: options.baseDelayMs ?? 1_000,
   });
-  const transport = new DeadlineTransportHandler(options.deadline);
-  const http = new HTTPMessageHandler();
   auth.setNext(retry);
-  retry.setNext(transport);
-  transport.setNext(http);
+  retry.setNext(new DeadlineTransportHandler(options.deadline));
   return Client.initWithMiddleware({ middleware: auth, baseUrl: host, defaultVersion: version });
 }
 

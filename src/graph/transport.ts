@@ -1,4 +1,7 @@
+import { setMaxListeners } from 'node:events';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { type Context, GraphClientError, type Middleware } from '@microsoft/microsoft-graph-client';
+import { sendGraphRequest } from './http-send';
 
 /**
  * Why a request got no HTTP answer. A GraphClientError subclass because the SDK rethrows those untouched,
@@ -13,7 +16,7 @@ export class GraphTransportError extends GraphClientError {
   }
 }
 
-/** Connection errors that prove the request never left (undici puts the socket error code in `cause`). */
+/** Connection errors that prove the request never left: the socket was never connected. */
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** Deadlines within one such window share a signal, which fires at the window's end. */
@@ -21,9 +24,8 @@ export const DEADLINE_WINDOW_MS = 100;
 
 /**
  * Timeout signals shared by the requests whose deadlines fall in the same 100 ms window. A timeout signal
- * keeps its timer until it fires however soon the request ended, and itself too while fetch's listener is
- * on it (until a collection finds the request gone): one per request meant thousands alive under load, for
- * 25 s after a submit (docs/performance.md, "Memory"). One per window is a few hundred at most. A request
+ * keeps its timer until it fires however soon the request ended: one per request meant thousands alive
+ * under load, for 25 s after a submit (docs/performance.md, "Memory"). One per window is a few hundred at most. A request
  * is cut off at most 100 ms after its own deadline, well inside the margin between an attempt's deadline
  * and its claim's expiry (submit-draft.ts).
  */
@@ -40,6 +42,9 @@ export class DeadlineSignals {
     let signal = this.signals.get(at);
     if (signal === undefined) {
       signal = AbortSignal.timeout(Math.max(0, at - now));
+      // Every request in flight in the window listens to it: more than Node's default of 10 is expected,
+      // not a leak (each request removes its listener when it ends).
+      setMaxListeners(0, signal);
       this.signals.set(at, signal);
     }
     return signal;
@@ -61,46 +66,72 @@ export class DeadlineSignals {
 const sharedSignals = new DeadlineSignals();
 
 /**
- * Gives every attempt an AbortSignal that fires at the caller's deadline, so no single Graph request can
- * outlast a Teams invoke (the SDK sets none: a hung connection would wait for the OS timeout).
+ * The end of the SDK's middleware chain: sends the request itself (graph/http-send.ts) where the SDK's
+ * HTTPMessageHandler would call fetch, which the SDK allows for a custom chain (its docs,
+ * CustomMiddlewareChain.md: the last middleware makes the network call). Every attempt ends by the caller's
+ * deadline, so no Graph request can outlast a Teams invoke (the SDK sets no timeout: a hung connection would
+ * wait for the OS).
+ *
+ * Why not fetch: undici's fetch cost ~250 µs of CPU per Graph request here, node:http plus the Response the
+ * SDK reads ~115 µs (docs/performance.md). And no redirect is followed: Graph documents one only for file
+ * content (302 to a pre-authenticated download URL, https://learn.microsoft.com/graph/api/driveitem-get-content),
+ * which we never read; following one would send the user's token, and re-POST a create's body on a 307/308
+ * (https://fetch.spec.whatwg.org/#http-redirect-fetch), to wherever a Location points. A 3xx therefore fails
+ * as a dropped connection.
  */
 export class DeadlineTransportHandler implements Middleware {
-  private next: Middleware | undefined;
-
   constructor(
     private readonly deadline: number,
     private readonly signals: DeadlineSignals = sharedSignals,
   ) {}
 
-  setNext(next: Middleware): void {
-    this.next = next;
-  }
-
   async execute(context: Context): Promise<void> {
-    if (!this.next) throw new Error('DeadlineTransportHandler must not be the last middleware');
     if (this.deadline <= Date.now()) throw new GraphTransportError('timeout');
     const signal = this.signals.until(this.deadline);
-    // Graph documents a redirect only for file content (302 to a pre-authenticated download URL,
-    // https://learn.microsoft.com/graph/api/driveitem-get-content), which we never read; the pages of the calls
-    // we make (group-post-conversations, group-list-conversations, json-batching, user-get) answer directly.
-    // Not following one keeps the user's token and a create's body from being re-sent to wherever a Location
-    // points (fetch re-POSTs on a 307/308, https://fetch.spec.whatwg.org/#http-redirect-fetch), and spares
-    // undici the request clone and body tee it makes for every request that may be redirected
-    // (docs/performance.md). A redirect fails as a dropped connection.
-    context.options = { ...(context.options ?? {}), signal, redirect: 'error' };
+    const options = context.options ?? {};
+    const request = {
+      method: options.method ?? 'GET',
+      headers: outgoingHeaders(options.headers),
+      body: requestBody(options.body),
+      signal,
+    };
+    let response: Response;
     try {
-      await this.next.execute(context);
+      response = await sendGraphRequest(new URL(requestUrl(context.request)), request);
     } catch (error) {
       throw classify(error, signal);
     }
+    if (response.status >= 300 && response.status < 400) throw new GraphTransportError('dropped');
+    context.response = response;
   }
 }
 
-function classify(error: unknown, signal: AbortSignal): unknown {
-  if (error instanceof GraphClientError) return error;
+function classify(error: unknown, signal: AbortSignal): GraphTransportError {
   if (signal.aborted) return new GraphTransportError('timeout');
-  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && NOT_SENT.has(code)) return new GraphTransportError('refused');
-  if (error instanceof TypeError) return new GraphTransportError('dropped');
-  return error;
+  return new GraphTransportError('dropped');
+}
+
+/** The SDK always hands over the URL as a string (GraphRequest.send); a Request would carry its own body. */
+function requestUrl(request: Context['request']): string {
+  if (typeof request !== 'string') throw new TypeError('Graph requests are sent from a URL, not a Request');
+  return request;
+}
+
+/** The SDK's headers are a plain object (bearer-token.ts keeps them one); any other shape is read as fetch would. */
+function outgoingHeaders(headers: RequestInit['headers']): OutgoingHttpHeaders {
+  const outgoing: OutgoingHttpHeaders = {};
+  if (headers === undefined) return outgoing;
+  const entries =
+    Array.isArray(headers) || headers instanceof Headers ? new Headers(headers) : Object.entries(headers);
+  for (const [name, value] of entries) outgoing[name] = typeof value === 'string' ? value : [...value];
+  return outgoing;
+}
+
+/** What GraphRequest serialises: JSON text for our calls; bytes are passed as they are. */
+function requestBody(body: RequestInit['body']): string | Uint8Array | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string' || body instanceof Uint8Array) return body;
+  throw new TypeError('Graph request bodies are JSON text or bytes');
 }

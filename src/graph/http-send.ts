@@ -1,0 +1,85 @@
+/** Sends one Graph request over node:http(s) and hands the SDK its answer as a fetch `Response`. */
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+
+export interface GraphHttpRequest {
+  method: string;
+  headers: OutgoingHttpHeaders;
+  body: string | Uint8Array | undefined;
+  /** Aborts the request, and the reading of its answer, when it fires. */
+  signal: AbortSignal;
+}
+
+interface Transport {
+  request: typeof httpRequest;
+  agent: HttpAgent;
+}
+
+/**
+ * Connections kept alive and shared by every user's requests, as undici's pool did for fetch. An idle one
+ * is unref'd by the agent, so it never holds the process open.
+ */
+const TRANSPORTS = new Map<string, Transport>([
+  ['http:', { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }],
+  ['https:', { request: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) }],
+]);
+
+/** Answers whose Response must have no body (https://fetch.spec.whatwg.org/#null-body-status). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * The request as given, answered with its status, headers and whole body. Never follows a redirect: a 3xx
+ * is an answer like any other, for the caller to judge. Rejects with Node's own error when no complete
+ * answer came (its `code` says whether the connection was ever made), or with the signal's reason.
+ */
+export function sendGraphRequest(url: URL, request: GraphHttpRequest): Promise<Response> {
+  const transport = TRANSPORTS.get(url.protocol);
+  if (transport === undefined)
+    return Promise.reject(new TypeError(`Graph URL must be http(s): ${url.protocol}`));
+  return new Promise<Response>((resolve, reject) => {
+    const outgoing = transport.request(
+      url,
+      { method: request.method, headers: request.headers, agent: transport.agent, signal: request.signal },
+      (incoming) => readAnswer(incoming).then(resolve, reject),
+    );
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
+  });
+}
+
+function readAnswer(incoming: IncomingMessage): Promise<Response> {
+  return new Promise<Response>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('error', reject);
+    // A connection lost mid-body ends the stream without 'end'; the answer is then incomplete.
+    incoming.on('close', () => {
+      if (!incoming.complete) reject(new Error('Graph answer cut off'));
+    });
+    incoming.on('end', () => {
+      try {
+        resolve(toResponse(incoming, Buffer.concat(chunks)));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+/** Throws a RangeError for a status fetch cannot represent (below 200 or above 599): no usable answer. */
+function toResponse(incoming: IncomingMessage, body: Buffer): Response {
+  const status = incoming.statusCode ?? 0;
+  const headers = new Headers();
+  const raw = incoming.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) headers.append(raw[index], raw[index + 1]);
+  return new Response(NULL_BODY.has(status) ? null : body, {
+    status,
+    statusText: incoming.statusMessage ?? '',
+    headers,
+  });
+}
