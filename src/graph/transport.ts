@@ -67,17 +67,19 @@ const sharedSignals = new DeadlineSignals();
 
 /**
  * The end of the SDK's middleware chain: sends the request itself (graph/http-send.ts) where the SDK's
- * HTTPMessageHandler would call fetch, which the SDK allows for a custom chain (its docs,
- * CustomMiddlewareChain.md: the last middleware makes the network call). Every attempt ends by the caller's
- * deadline, so no Graph request can outlast a Teams invoke (the SDK sets no timeout: a hung connection would
- * wait for the OS).
+ * HTTPMessageHandler would call fetch, as the SDK documents for a custom chain: one's own HTTP message
+ * handler, last, sets the response in the context
+ * (https://github.com/microsoftgraph/msgraph-sdk-javascript/blob/dev/docs/CustomMiddlewareChain.md).
+ * Every attempt ends by the caller's deadline, so no Graph request can outlast a Teams invoke (the SDK sets
+ * no timeout: a hung connection would wait for the OS).
  *
- * Why not fetch: undici's fetch cost ~250 µs of CPU per Graph request here, node:http plus the Response the
- * SDK reads ~115 µs (docs/performance.md). And no redirect is followed: Graph documents one only for file
- * content (302 to a pre-authenticated download URL, https://learn.microsoft.com/graph/api/driveitem-get-content),
- * which we never read; following one would send the user's token, and re-POST a create's body on a 307/308
- * (https://fetch.spec.whatwg.org/#http-redirect-fetch), to wherever a Location points. A 3xx therefore fails
- * as a dropped connection.
+ * Why not fetch: undici's fetch cost ~250 µs of CPU per Graph request here, node:http plus the Response
+ * the SDK reads ~115 µs (decision 31, docs/performance.md). And no redirect is followed: Graph documents
+ * one only for file content (302 to a pre-authenticated download URL,
+ * https://learn.microsoft.com/graph/api/driveitem-get-content), which we never read; following one would
+ * send the user's token, and re-POST a create's body on a 307/308
+ * (https://fetch.spec.whatwg.org/#http-redirect-fetch), to wherever a Location points. A 3xx therefore
+ * fails as a dropped connection.
  */
 export class DeadlineTransportHandler implements Middleware {
   constructor(
