@@ -29,13 +29,16 @@ const TRANSPORTS = new Map<string, Transport>([
   ['https:', { request: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) }],
 ]);
 
-/** Answers whose Response must have no body (https://fetch.spec.whatwg.org/#null-body-status). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/**
+ * Answers whose Response must have no body (https://fetch.spec.whatwg.org/#null-body-status; the two 1xx
+ * there never reach a Response here, see toResponse).
+ */
+const NULL_BODY = new Set([204, 205, 304]);
 
 /**
  * The request as given, answered with its status, headers and whole body. Never follows a redirect: a 3xx
  * is an answer like any other, for the caller to judge. Rejects with Node's own error when no complete
- * answer came (its `code` says whether the connection was ever made), or with the signal's reason.
+ * answer came (its `code` says whether the connection was ever made), an AbortError once the signal fired.
  */
 export function sendGraphRequest(url: URL, request: GraphHttpRequest): Promise<Response> {
   const transport = TRANSPORTS.get(url.protocol);

@@ -91,6 +91,7 @@ export class DeadlineTransportHandler implements Middleware {
     if (this.deadline <= Date.now()) throw new GraphTransportError('timeout');
     const signal = this.signals.until(this.deadline);
     const options = context.options ?? {};
+    const url = new URL(requestUrl(context.request));
     const request = {
       method: options.method ?? 'GET',
       headers: outgoingHeaders(options.headers),
@@ -99,7 +100,7 @@ export class DeadlineTransportHandler implements Middleware {
     };
     let response: Response;
     try {
-      response = await sendGraphRequest(new URL(requestUrl(context.request)), request);
+      response = await sendGraphRequest(url, request);
     } catch (error) {
       throw classify(error, signal);
     }
@@ -121,7 +122,10 @@ function requestUrl(request: Context['request']): string {
   return request;
 }
 
-/** The SDK's headers are a plain object (bearer-token.ts keeps them one); any other shape is read as fetch would. */
+/**
+ * The SDK's headers are a plain object (bearer-token.ts keeps them one); any other shape is read as fetch
+ * would read it.
+ */
 function outgoingHeaders(headers: RequestInit['headers']): OutgoingHttpHeaders {
   const outgoing: OutgoingHttpHeaders = {};
   if (headers === undefined) return outgoing;
