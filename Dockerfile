@@ -10,6 +10,7 @@ ARG NODE_IMAGE=node:22-bookworm-slim
 FROM ${NODE_IMAGE} AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
+COPY vendor ./vendor
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -21,6 +22,8 @@ RUN npx tsc -p tsconfig.build.json --outDir /src/out
 FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
+# Our stand-in for restify's spdy (docs/decisions.md, 32): node_modules/spdy links to it.
+COPY vendor ./vendor
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 
 # 3. The runtime: no compiler, no test tools, no Playground, no Graph sandbox.
@@ -29,6 +32,7 @@ ENV NODE_ENV=production \
     PORT=3978
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
+COPY --from=deps /app/vendor ./vendor
 COPY package.json ./
 COPY --from=build /src/out/src ./dist/src
 USER node

@@ -27,6 +27,8 @@ export async function stageProductionTree(options: StageOptions): Promise<{ byte
   await mkdir(join(outDir, 'dist'), { recursive: true });
   await cp(join(compiled, 'src'), join(outDir, 'dist', 'src'), { recursive: true });
   for (const file of ['package.json', 'package-lock.json']) await cp(join(root, file), join(outDir, file));
+  // Our stand-in for restify's spdy, which node_modules/spdy links to (docs/decisions.md, 32).
+  await cp(join(root, 'vendor'), join(outDir, 'vendor'), { recursive: true });
   await promisify(execFile)('npm', [...PRODUCTION_INSTALL, ...(options.npmArgs ?? [])], {
     cwd: outDir,
     maxBuffer: 16 * 1024 * 1024,

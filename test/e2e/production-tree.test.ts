@@ -61,6 +61,7 @@ describe('the Dockerfile', () => {
     expect(DOCKERFILE).toMatch(/^COPY --from=build \/src\/out\/src \.\/dist\/src$/m);
     expect(DOCKERFILE.match(/^COPY .*$/gm)?.filter((line) => line.includes('/app'))).toEqual([
       'COPY --from=deps /app/node_modules ./node_modules',
+      'COPY --from=deps /app/vendor ./vendor',
     ]);
   });
 
@@ -86,12 +87,19 @@ describe('the Dockerfile', () => {
       '!src/',
       '!tsconfig.build.json',
       '!tsconfig.json',
+      '!vendor/',
     ]);
   });
 });
 
 test('the tree holds compiled JavaScript and production dependencies only', () => {
-  expect(readdirSync(app).sort()).toEqual(['dist', 'node_modules', 'package-lock.json', 'package.json']);
+  expect(readdirSync(app).sort()).toEqual([
+    'dist',
+    'node_modules',
+    'package-lock.json',
+    'package.json',
+    'vendor',
+  ]);
   expect(readdirSync(join(app, 'dist'))).toEqual(['src']);
   const sources = listFiles(join(app, 'dist')).filter((file) => /\.ts$/.test(file));
   expect(sources).toEqual([]);
@@ -109,6 +117,19 @@ test('the tree holds compiled JavaScript and production dependencies only', () =
   process.stdout.write(
     `production tree: ${(staged.bytes / 1024 / 1024).toFixed(0)} MB, staged in ${staged.seconds.toFixed(1)} s\n`,
   );
+});
+
+test('the tree loads restify where Node 24 removed process.binding, without spdy or http-deceiver', async () => {
+  expect(existsSync(join(app, 'node_modules', 'http-deceiver'))).toBe(false);
+  const { stdout, stderr } = await promisify(execFile)(
+    process.execPath,
+    [
+      '-e',
+      "process.binding = () => { throw new Error('No such module: http_parser'); }; require('restify'); console.log('loaded');",
+    ],
+    { cwd: app },
+  );
+  expect({ stdout: stdout.trim(), stderr }).toEqual({ stdout: 'loaded', stderr: '' });
 });
 
 test(
