@@ -25,9 +25,9 @@ export const DEADLINE_WINDOW_MS = 100;
 /**
  * Timeout signals shared by the requests whose deadlines fall in the same 100 ms window. A timeout signal
  * keeps its timer until it fires however soon the request ended: one per request meant thousands alive
- * under load, for 25 s after a submit (docs/performance.md, "Memory"). One per window is a few hundred at most. A request
- * is cut off at most 100 ms after its own deadline, well inside the margin between an attempt's deadline
- * and its claim's expiry (submit-draft.ts).
+ * under load, for 25 s after a submit (docs/performance.md, "Memory"). One per window is a few hundred at
+ * most. A request is cut off at most 100 ms after its own deadline, well inside the margin between an
+ * attempt's deadline and its claim's expiry (submit-draft.ts).
  */
 export class DeadlineSignals {
   private readonly signals = new Map<number, AbortSignal>();
