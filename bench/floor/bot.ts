@@ -5,7 +5,7 @@
  * one getUserToken, one `POST /groups/{id}/conversations` with a fixed body and one static confirmation
  * card. The POST goes over node:http with a keep-alive agent, as ours does since its transport left fetch
  * (src/graph/http-send.ts): the cheapest way to send it, so the ratio shows our overhead, not a choice of
- * client (with fetch here the create ratio read 0.82–0.94 where it reads 0.62–0.71 on node:http,
+ * client (with fetch here the create ratio read 0.82–0.94 where it reads 0.59–0.71 on node:http,
  * docs/performance.md). The cards are snapshots of ours (same size on the wire). Settings come from the environment:
  * PORT, OAuthUrl, ConnectionName, GRAPH_BASE_URL, BENCH_GROUP_ID.
  */
