@@ -21,12 +21,22 @@ interface Transport {
 }
 
 /**
+ * How long a kept-alive connection may sit idle before we close it: undici's default for fetch
+ * (`keepAliveTimeout`, 4 s, https://github.com/nodejs/undici/blob/main/docs/docs/api/Client.md). Node's
+ * agent would otherwise keep it until the server closes it, and a create sent just as Graph's side closes
+ * an idle connection fails with no answer: outcome unknown, a look-up for the user. The agent's `timeout`
+ * closes only idle sockets; a request in flight is not cut off by it (both checked by a test).
+ */
+export const IDLE_SOCKET_MS = 4_000;
+
+/**
  * Connections kept alive and shared by every user's requests, as undici's pool did for fetch. An idle one
  * is unref'd by the agent, so it never holds the process open.
  */
+const AGENT_OPTIONS = { keepAlive: true, timeout: IDLE_SOCKET_MS };
 const TRANSPORTS = new Map<string, Transport>([
-  ['http:', { request: httpRequest, agent: new HttpAgent({ keepAlive: true }) }],
-  ['https:', { request: httpsRequest, agent: new HttpsAgent({ keepAlive: true }) }],
+  ['http:', { request: httpRequest, agent: new HttpAgent(AGENT_OPTIONS) }],
+  ['https:', { request: httpsRequest, agent: new HttpsAgent(AGENT_OPTIONS) }],
 ]);
 
 /**

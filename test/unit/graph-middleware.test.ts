@@ -7,6 +7,7 @@ import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { BearerTokenHandler } from '../../src/graph/bearer-token';
 import { createGraphClient } from '../../src/graph/client';
 import { type GraphFailure, toGraphFailure } from '../../src/graph/errors';
+import { IDLE_SOCKET_MS } from '../../src/graph/http-send';
 import { DEADLINE_WINDOW_MS, DeadlineSignals } from '../../src/graph/transport';
 
 /** Stands in for the HTTP handler: records what it was given and answers with `answer`. */
@@ -97,6 +98,35 @@ describe('the transport: Graph requests over node:http, within the deadline', ()
     );
     expect(connections).toBe(1);
   });
+
+  test(
+    'a connection idle past IDLE_SOCKET_MS is closed by us; a slower answer on a busy one is still awaited',
+    async () => {
+      let connections = 0;
+      await withServer(
+        (req, res) => {
+          req.resume();
+          const delay = req.url?.endsWith('/slow') ? IDLE_SOCKET_MS + 300 : 0;
+          setTimeout(() => answer(res, 201, { id: 'conversation-1' }), delay);
+        },
+        async (baseUrl) => {
+          const client = clientFor(baseUrl, Date.now() + 3 * IDLE_SOCKET_MS);
+          await expect(client.api('/groups/g/slow').post({ topic: 'x' })).resolves.toEqual({
+            id: 'conversation-1',
+          });
+          await client.api('/groups/g/conversations').post({ topic: 'x' });
+          expect(connections).toBe(1);
+          await new Promise((resolve) => setTimeout(resolve, IDLE_SOCKET_MS + 300));
+          await client.api('/groups/g/conversations').post({ topic: 'x' });
+        },
+        () => {
+          connections += 1;
+        },
+      );
+      expect(connections).toBe(2);
+    },
+    4 * IDLE_SOCKET_MS,
+  );
 
   test('twenty requests at once, sharing one deadline window, raise no listener-leak warning', async () => {
     const warnings: string[] = [];
