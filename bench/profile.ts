@@ -10,12 +10,15 @@
  * what grew in between by constructor and by what holds it, per request of the rounds between.
  * memory: no profiler; after each round the bot (with support/memory-probe.js preloaded) reports its V8
  * heap spaces (used/committed), external and array-buffer memory next to its RSS.
- * PROFILE_NODE_FLAGS adds node/V8 flags to the bot's command line.
+ * PROFILE_NODE_FLAGS adds node/V8 flags to the bot's command line. PROFILE_STORAGE=azurite runs ours with
+ * Blob storage (STORAGE_CONNECTION_STRING) against Azurite, in memory, in a process of its own: production's
+ * state store with more than one instance, which the bench leaves out (the floor keeps no state).
  * The raw files stay in the printed directory for Chrome DevTools.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type Azurite, startAzurite } from '../test/support/azurite';
 import { TEAM } from '../test/support/teams-activities';
 import { type BotProcess, launchBot, NODE_FLAGS } from './support/bot-process';
 import { JOBS, send } from './support/jobs';
@@ -42,26 +45,30 @@ async function main(): Promise<void> {
       ['memory', ['-r', join(__dirname, 'support', 'memory-probe.js')]],
     ]).get(mode) ?? [];
   const services = await startServices();
-  const bot = await launchBot(
-    side,
-    '',
-    {
-      PATH: process.env.PATH ?? '',
-      HOST: '127.0.0.1',
-      ConnectionName: CONNECTION_NAME,
-      OAuthUrl: services.tokens.url,
-      GRAPH_BASE_URL: services.sandbox.baseUrl.toString(),
-      // The floor posts to the team's group; ours reads it from the activity.
-      BENCH_GROUP_ID: TEAM.aadGroupId,
-      LOG_LEVEL: 'info',
-    },
-    {
-      file: process.execPath,
-      args: [...NODE_FLAGS, ...flags, ...extraFlags(), join(__dirname, side, 'bot.js')],
-      cwd: dir,
-    },
-  );
+  let azurite: Azurite | undefined;
+  let bot: BotProcess | undefined;
   try {
+    if (process.env.PROFILE_STORAGE === 'azurite') azurite = await startAzurite();
+    bot = await launchBot(
+      side,
+      '',
+      {
+        PATH: process.env.PATH ?? '',
+        HOST: '127.0.0.1',
+        ConnectionName: CONNECTION_NAME,
+        OAuthUrl: services.tokens.url,
+        GRAPH_BASE_URL: services.sandbox.baseUrl.toString(),
+        // The floor posts to the team's group; ours reads it from the activity.
+        BENCH_GROUP_ID: TEAM.aadGroupId,
+        LOG_LEVEL: 'info',
+        ...(azurite ? { STORAGE_CONNECTION_STRING: azurite.connectionString } : {}),
+      },
+      {
+        file: process.execPath,
+        args: [...NODE_FLAGS, ...flags, ...extraFlags(), join(__dirname, side, 'bot.js')],
+        cwd: dir,
+      },
+    );
     for (let round = 1; round <= rounds; round++) {
       const cpuBefore = bot.cpuMs();
       let elapsedMs = 0;
@@ -82,7 +89,8 @@ async function main(): Promise<void> {
       if (mode === 'memory') progress(`  ${await probe(bot)}`);
     }
   } finally {
-    await bot.stop();
+    await bot?.stop();
+    await azurite?.close();
     await services.close();
   }
   progress(`files in ${dir}`);

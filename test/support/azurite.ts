@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { freeLoopbackPort } from '../../dev/free-port';
 
 /** The well-known Azurite development account (public, not a secret). */
@@ -14,10 +13,13 @@ export interface Azurite {
 /** Azure Blob storage on loopback, in memory, for tests: the real BlobsStorage client talks to it. */
 export async function startAzurite(): Promise<Azurite> {
   const port = await freeLoopbackPort();
-  const bin = join(__dirname, '..', '..', 'node_modules', '.bin', 'azurite-blob');
+  // Its entry point under this Node, not the .bin shim: found from wherever this file was compiled to
+  // (the tests, or dist-bench for bench/profile.ts), and no `.cmd` on Windows.
+  const main = require.resolve('azurite/dist/src/blob/main.js');
   const child = spawn(
-    bin,
+    process.execPath,
     [
+      main,
       '--silent',
       '--disableTelemetry',
       '--inMemoryPersistence',
